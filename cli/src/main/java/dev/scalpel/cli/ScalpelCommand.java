@@ -1,0 +1,26 @@
+package dev.scalpel.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command: lists the subcommands. */
+@Command(
+    name = "scalpel",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Specialized-first AI gateway: small specialist models answer what they can, LLMs the rest.",
+    subcommands = {
+      QuickstartCommand.class,
+      TrainCommand.class,
+      PredictCommand.class,
+      EvalCommand.class,
+      InspectCommand.class,
+    })
+final class ScalpelCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
