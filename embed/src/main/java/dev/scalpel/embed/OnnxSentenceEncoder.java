@@ -12,13 +12,11 @@ import java.io.IOException;
 import java.nio.LongBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * A BERT-style sentence encoder on ONNX Runtime. Texts are tokenized, sorted by length and run in
@@ -26,7 +24,6 @@ import java.util.stream.IntStream;
  */
 final class OnnxSentenceEncoder implements SentenceEncoder {
   private static final int MAX_TOKENS = 256;
-  private static final int BATCH_SIZE = 32;
 
   private final OrtEnvironment environment;
   private final OrtSession session;
@@ -111,28 +108,10 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
   @Override
   public float[][] embed(List<String> texts, Progress progress) {
     float[][] result = new float[texts.size()][];
-    Encoding[] encodings = new Encoding[texts.size()];
-    for (int i = 0; i < texts.size(); i++) {
-      encodings[i] = tokenizer.encode(texts.get(i));
-    }
-    int[] order =
-        IntStream.range(0, texts.size())
-            .boxed()
-            .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
-            .mapToInt(Integer::intValue)
-            .toArray();
     progress.start("embedding with " + identity.name(), texts.size());
-    for (int start = 0; start < order.length; start += BATCH_SIZE) {
-      int end = Math.min(order.length, start + BATCH_SIZE);
-      Encoding[] batch = new Encoding[end - start];
-      for (int i = start; i < end; i++) {
-        batch[i - start] = encodings[order[i]];
-      }
-      float[][] vectors = runEncoded(batch);
-      for (int i = start; i < end; i++) {
-        result[order[i]] = vectors[i - start];
-      }
-      progress.advance(end - start);
+    for (int i = 0; i < texts.size(); i++) {
+      result[i] = runEncoded(new Encoding[] {tokenizer.encode(texts.get(i))})[0];
+      progress.advance(1);
     }
     progress.finish();
     return result;

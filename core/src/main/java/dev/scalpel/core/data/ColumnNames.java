@@ -15,17 +15,19 @@ final class ColumnNames {
 
   private ColumnNames() {}
 
-  static int textColumn(Path file, List<String> header, ReadOptions options) {
-    return find(file, header, options.explicitTextColumn(), TEXT_NAMES, "text", "--text-column");
+  static int textColumn(Path file, int line, List<String> header, ReadOptions options) {
+    return find(
+        file, line, header, options.explicitTextColumn(), TEXT_NAMES, "text", "--text-column");
   }
 
-  static int labelColumn(Path file, List<String> header, ReadOptions options) {
+  static int labelColumn(Path file, int line, List<String> header, ReadOptions options) {
     return find(
-        file, header, options.explicitLabelColumn(), LABEL_NAMES, "label", "--label-column");
+        file, line, header, options.explicitLabelColumn(), LABEL_NAMES, "label", "--label-column");
   }
 
   private static int find(
       Path file,
+      int line,
       List<String> header,
       Optional<String> explicit,
       List<String> commonNames,
@@ -37,7 +39,7 @@ final class ColumnNames {
       if (index < 0) {
         throw new DataFormatException(
             file,
-            1,
+            line,
             String.format(
                 "no column named '%s' (given by %s); the header has %s",
                 explicit.get(), flag, header));
@@ -52,7 +54,7 @@ final class ColumnNames {
     }
     throw new DataFormatException(
         file,
-        1,
+        line,
         String.format(
             "no %s column: expected a header with one of %s (or name it with %s), found %s",
             role, commonNames, flag, header));

@@ -38,8 +38,8 @@ final class DelimitedFormat {
         }
         if (header == null) {
           header = Arrays.asList(row);
-          textColumn = ColumnNames.textColumn(file, header, options);
-          labelColumn = ColumnNames.labelColumn(file, header, options);
+          textColumn = ColumnNames.textColumn(file, rowLine, header, options);
+          labelColumn = ColumnNames.labelColumn(file, rowLine, header, options);
           continue;
         }
         if (row.length != header.size()) {

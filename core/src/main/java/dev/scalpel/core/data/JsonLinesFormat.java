@@ -1,22 +1,26 @@
 package dev.scalpel.core.data;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One JSON object per line: {@code {"text": "...", "label": "..."}}; field names follow the column
  * options.
  */
 final class JsonLinesFormat {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonLinesFormat() {}
 
   static Dataset read(Path file, String content, ReadOptions options) {
-    String textField = options.explicitTextColumn().orElse("text");
-    String labelField = options.explicitLabelColumn().orElse("label");
     ExampleCollector collector = new ExampleCollector(file, options);
     String[] lines = content.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -38,18 +42,35 @@ final class JsonLinesFormat {
             line,
             "expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
       }
-      collector.add(field(file, line, node, textField), field(file, line, node, labelField), line);
+      collector.add(
+          field(file, line, node, options.explicitTextColumn(), ColumnNames.TEXT_NAMES),
+          field(file, line, node, options.explicitLabelColumn(), ColumnNames.LABEL_NAMES),
+          line);
     }
     return collector.finish();
   }
 
-  private static String field(Path file, int line, JsonNode node, String name) {
-    JsonNode value = node.get(name);
+  private static String field(
+      Path file, int line, JsonNode node, Optional<String> explicit, List<String> commonNames) {
+    List<String> wanted = explicit.map(List::of).orElse(commonNames);
+    JsonNode value = null;
+    String name = wanted.getFirst();
+    for (String candidate : wanted) {
+      Optional<String> actual = fieldIgnoringCase(node, candidate);
+      if (actual.isPresent()) {
+        name = actual.get();
+        value = node.get(name);
+        break;
+      }
+    }
     if (value == null || value.isNull()) {
       throw new DataFormatException(
           file,
           line,
-          String.format("missing field \"%s\" (found fields %s)", name, fieldNames(node)));
+          String.format(
+              "missing field %s (found fields %s)",
+              wanted.size() == 1 ? "\"" + name + "\"" : "(one of " + wanted + ")",
+              fieldNames(node)));
     }
     if (!value.isValueNode() || value.isBinary()) {
       throw new DataFormatException(
@@ -58,6 +79,13 @@ final class JsonLinesFormat {
           String.format("field \"%s\" must be a string, found %s", name, value.getNodeType()));
     }
     return value.asText();
+  }
+
+  private static Optional<String> fieldIgnoringCase(JsonNode node, String wanted) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    String lower = wanted.strip().toLowerCase(Locale.ROOT);
+    return names.stream().filter(n -> n.strip().toLowerCase(Locale.ROOT).equals(lower)).findFirst();
   }
 
   private static String fieldNames(JsonNode node) {

@@ -46,7 +46,9 @@ public final class ModelFiles {
       out.write(metadata);
       out.writeInt(artifact.sections().size());
       for (Map.Entry<String, byte[]> section : artifact.sections().entrySet()) {
-        out.writeUTF(section.getKey());
+        byte[] name = section.getKey().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(name.length);
+        out.write(name);
         out.writeLong(section.getValue().length);
         out.write(section.getValue());
       }
@@ -90,33 +92,37 @@ public final class ModelFiles {
     }
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     int version = buffer.getInt(MAGIC.length);
-    if (version > FORMAT_VERSION) {
-      throw new ModelFormatException(
-          file,
-          "written by a newer Scalpel (model format "
-              + version
-              + ", this version reads up to "
-              + FORMAT_VERSION
-              + "); upgrade Scalpel to load it");
-    }
-    if (version < 1) {
-      throw new ModelFormatException(file, "corrupted (format version " + version + ")");
-    }
     int footerAt = bytes.length - FOOTER_LENGTH;
     int footerMagic = buffer.getInt(footerAt);
     long storedCrc = buffer.getLong(footerAt + 4);
     CRC32C crc = new CRC32C();
     crc.update(bytes, 0, footerAt);
-    if (footerMagic != FOOTER_MAGIC || storedCrc != crc.getValue()) {
+    boolean intact = footerMagic == FOOTER_MAGIC && storedCrc == crc.getValue();
+    if (version > FORMAT_VERSION) {
+      // A later format may checksum differently, so an unverifiable newer file is reported as
+      // possibly either.
+      throw new ModelFormatException(
+          file,
+          (intact ? "written by a newer Scalpel" : "written by a newer Scalpel, or corrupted")
+              + " (model format "
+              + version
+              + ", this version reads up to "
+              + FORMAT_VERSION
+              + "); upgrade Scalpel to load it");
+    }
+    if (!intact) {
       throw new ModelFormatException(
           file,
           String.format(
               "truncated or corrupted (checksum mismatch: expected %016x, found %016x); retrain or restore the file",
               storedCrc, crc.getValue()));
     }
+    if (version < 1) {
+      throw new ModelFormatException(file, "corrupted (format version " + version + ")");
+    }
     try {
       buffer.position(HEADER_LENGTH).limit(footerAt);
-      byte[] metadata = new byte[buffer.getInt()];
+      byte[] metadata = new byte[checkedLength(buffer, buffer.getInt())];
       buffer.get(metadata);
       int count = buffer.getInt();
       Map<String, byte[]> sections = new LinkedHashMap<>();
@@ -137,9 +143,15 @@ public final class ModelFiles {
     }
   }
 
+  private static int checkedLength(ByteBuffer buffer, int length) {
+    if (length < 0 || length > buffer.remaining()) {
+      throw new IllegalArgumentException("length " + length + " overruns the file");
+    }
+    return length;
+  }
+
   private static String readUtf(ByteBuffer buffer) {
-    int length = Short.toUnsignedInt(buffer.getShort());
-    byte[] utf = new byte[length];
+    byte[] utf = new byte[checkedLength(buffer, buffer.getInt())];
     buffer.get(utf);
     return new String(utf, StandardCharsets.UTF_8);
   }
