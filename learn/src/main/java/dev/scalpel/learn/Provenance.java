@@ -1,7 +1,9 @@
 package dev.scalpel.learn;
 
 import dev.scalpel.learn.head.TrainerParams;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a model came from: the training data (source, SHA-256 of its examples, counts per label),
@@ -21,6 +23,6 @@ public record Provenance(
     String scalpelVersion,
     double trainSeconds) {
   public Provenance {
-    labelCounts = Map.copyOf(labelCounts);
+    labelCounts = Collections.unmodifiableMap(new TreeMap<>(labelCounts));
   }
 }

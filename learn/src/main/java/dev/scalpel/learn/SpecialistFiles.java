@@ -54,15 +54,16 @@ public final class SpecialistFiles {
 
   /**
    * Loads a specialist, asking {@code encoders} for the encoder it was trained with when it uses
-   * one.
+   * one. The encoder stays the caller's: several specialists may share one, and the caller closes
+   * it, also when loading fails.
    */
   public static Specialist load(Path file, EncoderProvider encoders) {
     ModelArtifact artifact = ModelFiles.read(file);
     ModelInfo info = info(file, artifact);
+    SentenceEncoder encoder = null;
     try {
       String[] terms = vocabularyTerms(artifact.section(VOCABULARY));
       Vocabulary vocabulary = Vocabulary.of(terms, FloatArrays.fromBytes(artifact.section(IDF)));
-      SentenceEncoder encoder = null;
       int dimension = 0;
       if (info.encoderIdentity().isPresent()) {
         EncoderIdentity expected = info.encoderIdentity().get();

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that readers see either the old content or the new, never half of it: temp file,
@@ -23,6 +27,7 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
       try {
+        keepPermissionsOrDefault(temp, absolute);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
           channel.write(java.nio.ByteBuffer.wrap(content));
           channel.force(true);
@@ -40,6 +45,21 @@ public final class AtomicFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Temporary files are created owner-only; give the new file the old one's permissions, or
+   * rw-r--r-- for a new file, as a plain write would.
+   */
+  private static void keepPermissionsOrDefault(Path temp, Path target) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions =
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temp, permissions);
   }
 
   private static void syncDirectory(Path dir) {

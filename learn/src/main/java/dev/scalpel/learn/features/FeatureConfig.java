@@ -35,9 +35,9 @@ public record FeatureConfig(
     }
   }
 
-  /** The default: word 1-2 grams, character 3-5 grams, and the sentence embedding. */
+  /** The default: word 1-2 grams, character 3-5 grams, and the sentence embedding weighted 2:1. */
   public static FeatureConfig defaults() {
-    return new FeatureConfig(2, 3, 5, 1, 1.0, 1.0, true);
+    return new FeatureConfig(2, 3, 5, 1, 1.0, 2.0, true);
   }
 
   public FeatureConfig withoutEmbeddings() {

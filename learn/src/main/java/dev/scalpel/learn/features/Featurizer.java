@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Builds the feature vector of a text: sublinear tf-idf n-grams, each kind (word, character)
- * L2-normalized on its own and scaled by the n-gram weight, then the sentence embedding (already
- * unit length) scaled by the embedding weight, placed after the n-grams.
+ * Builds the feature vector of a text: sublinear tf-idf n-grams, each kind present (word,
+ * character) L2-normalized on its own so that both count alike, the whole n-gram block then having
+ * the length of the n-gram weight; then the sentence embedding (already unit length) scaled by the
+ * embedding weight, placed after the n-grams.
  */
 public final class Featurizer {
   private final FeatureConfig config;

@@ -51,6 +51,9 @@ public final class NgramExtractor {
     for (int i = 0; i < normalized.length(); ) {
       int cp = normalized.codePointAt(i);
       i += Character.charCount(cp);
+      if (cp == '\u2019' || cp == '\u02BC') {
+        cp = '\''; // typographic apostrophes: "don’t" is "don't"
+      }
       if (Character.isLetterOrDigit(cp) || (cp == '\'' && !word.isEmpty())) {
         word.appendCodePoint(Character.isDigit(cp) ? '0' : cp);
       } else if (!word.isEmpty()) {

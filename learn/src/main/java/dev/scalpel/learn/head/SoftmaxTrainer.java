@@ -37,6 +37,10 @@ public final class SoftmaxTrainer {
     double lr = params.learningRate();
     double l2 = params.l2();
     long t = 0;
+    float[] averageW = new float[w.length];
+    float[] averageB = new float[classes];
+    int averaged = 0;
+    int averageFrom = params.epochs() / 2;
     progress.start("training", (long) params.epochs() * n);
     for (int epoch = 0; epoch < params.epochs(); epoch++) {
       shuffle(order, random);
@@ -73,11 +77,22 @@ public final class SoftmaxTrainer {
           scale = 1;
         }
       }
+      if (epoch >= averageFrom) {
+        float s = (float) scale;
+        for (int i = 0; i < w.length; i++) {
+          averageW[i] += s * w[i];
+        }
+        for (int c = 0; c < classes; c++) {
+          averageB[c] += b[c];
+        }
+        averaged++;
+      }
       progress.advance(n);
     }
-    rescale(w, scale);
+    rescale(averageW, 1.0 / averaged);
+    rescale(averageB, 1.0 / averaged);
     progress.finish();
-    return new LinearHead(dimension, classes, w, b);
+    return new LinearHead(dimension, classes, averageW, averageB);
   }
 
   /** Replaces logits with probabilities. */

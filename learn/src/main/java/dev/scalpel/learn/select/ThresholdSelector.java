@@ -3,6 +3,7 @@ package dev.scalpel.learn.select;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Chooses a specialist's thresholds on held-out data.
@@ -46,6 +47,7 @@ public final class ThresholdSelector {
           allowedLoss >= correct.length ? correct[correct.length - 1] : correct[allowedLoss];
       rule =
           String.format(
+              Locale.ROOT,
               "most held-out OOS recall at <= %.1f point(s) of in-scope accuracy",
               100 * maxAccuracyDrop);
     } else {
@@ -53,6 +55,7 @@ public final class ThresholdSelector {
       oosThreshold = correct[Math.min(k, correct.length - 1)];
       rule =
           String.format(
+              Locale.ROOT,
               "%.1fth percentile of correct held-out confidences (held-out data has no OOS examples)",
               100 * maxAccuracyDrop);
     }
