@@ -92,7 +92,10 @@ public final class IntentBenchmark implements Callable<Integer> {
     AtomicFiles.write(
         out.resolve("intent-engine.json"),
         Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
-    System.out.println("wrote " + out.resolve("intent-engine.json"));
+    AtomicFiles.write(
+        out.resolve("intent-engine.md"),
+        IntentReport.render(results).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    System.out.println("wrote " + out.resolve("intent-engine.json") + " and intent-engine.md");
     return 0;
   }
 

@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       EvalCommand.class,
       InspectCommand.class,
+      ServeCommand.class,
+      StubLlmCommand.class,
+      UsageCommand.class,
     })
 final class ScalpelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -20,6 +20,8 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
         || e instanceof EncoderException
         || e instanceof UncheckedIOException
         || e instanceof CliException
+        || e instanceof dev.scalpel.gateway.config.ConfigException
+        || e instanceof dev.scalpel.gateway.accounting.RequestLogException
         || e instanceof IllegalArgumentException) {
       commandLine.getErr().println("error: " + e.getMessage());
       return 1;

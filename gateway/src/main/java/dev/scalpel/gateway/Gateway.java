@@ -1,0 +1,123 @@
+package dev.scalpel.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scalpel.gateway.accounting.RequestLog;
+import dev.scalpel.gateway.accounting.RequestLogOptions;
+import dev.scalpel.gateway.accounting.RequestRecord;
+import dev.scalpel.gateway.config.GatewayConfig;
+import dev.scalpel.gateway.escalation.Generalist;
+import dev.scalpel.gateway.escalation.UpstreamGeneralist;
+import dev.scalpel.gateway.http.Accountant;
+import dev.scalpel.gateway.http.GatewayServer;
+import dev.scalpel.gateway.http.Served;
+import dev.scalpel.gateway.http.TokenCounting;
+import dev.scalpel.gateway.metrics.GatewayMetrics;
+import dev.scalpel.gateway.routing.SpecialistPool;
+import dev.scalpel.upstream.TokenCounter;
+import dev.scalpel.upstream.Upstreams;
+import java.util.Optional;
+
+/**
+ * A running gateway: specialists loaded, request log open, upstreams ready, HTTP server listening.
+ * Closing it stops the server (in-flight requests finish), then flushes the log and releases the
+ * rest.
+ */
+public final class Gateway implements AutoCloseable {
+  private final GatewayServer server;
+  private final RequestLog log;
+  private final Upstreams upstreams;
+  private final SpecialistPool specialists;
+
+  private Gateway(
+      GatewayServer server, RequestLog log, Upstreams upstreams, SpecialistPool specialists) {
+    this.server = server;
+    this.log = log;
+    this.upstreams = upstreams;
+    this.specialists = specialists;
+  }
+
+  /**
+   * Starts everything {@code config} describes; fails with a clear message before listening when
+   * anything is wrong.
+   */
+  public static Gateway start(GatewayConfig config) {
+    SpecialistPool specialists = SpecialistPool.load(config.specialists());
+    RequestLog log = null;
+    Upstreams upstreams = null;
+    try {
+      log =
+          RequestLog.open(
+              config.dataDir(), RequestLogOptions.defaults().withDurableSync(config.durableSync()));
+      TokenCounter counter = TokenCounter.create();
+      upstreams = Upstreams.builder().tokenCounter(counter).build();
+      Optional<Generalist> generalist =
+          config.tiers().isEmpty()
+              ? Optional.empty()
+              : Optional.of(UpstreamGeneralist.create(config, upstreams));
+      RequestLog requests = log;
+      Accountant accountant = served -> requests.append(record(served));
+      GatewayServer server =
+          GatewayServer.start(
+              config, specialists, generalist, tokens(counter), accountant, new GatewayMetrics());
+      return new Gateway(server, log, upstreams, specialists);
+    } catch (RuntimeException e) {
+      if (upstreams != null) {
+        upstreams.close();
+      }
+      if (log != null) {
+        log.close();
+      }
+      specialists.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      log.close();
+      upstreams.close();
+      specialists.close();
+    }
+  }
+
+  private static TokenCounting tokens(TokenCounter counter) {
+    return new TokenCounting() {
+      @Override
+      public long countMessages(JsonNode messages) {
+        return counter.countMessages(messages);
+      }
+
+      @Override
+      public long countText(String text) {
+        return counter.countText(text);
+      }
+    };
+  }
+
+  private static RequestRecord record(Served s) {
+    RequestRecord.Builder b =
+        RequestRecord.builder()
+            .id(s.requestId())
+            .time(s.time())
+            .apiKeyId(s.apiKey())
+            .route(s.route())
+            .upstream(s.tier(), s.upstreamModel())
+            .tokens(s.tokensIn(), s.tokensOut())
+            .cost(s.costUsd(), s.counterfactualCostUsd())
+            .latencyMs(s.latency().toNanos() / 1e6)
+            .status(s.status())
+            .error(s.error())
+            .requestText(s.requestText());
+    if (!s.specialist().isEmpty() && s.confidence() != null) {
+      b.specialist(s.specialist(), s.modelVersion(), s.label(), s.confidence());
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,279 @@
+package dev.scalpel.gateway.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads {@code scalpel.yaml} into an immutable {@link GatewayConfig}, checking everything that can
+ * be checked without loading models: unknown keys, types, ranges, files, references between
+ * sections, environment variables.
+ */
+public final class ConfigLoader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final UnaryOperator<String> environment;
+
+  private ConfigLoader(UnaryOperator<String> environment) {
+    this.environment = environment;
+  }
+
+  /** A loader that reads API keys named by {@code key_env} from the process environment. */
+  public static ConfigLoader create() {
+    return new ConfigLoader(System::getenv);
+  }
+
+  /** A loader with another environment, for tests. */
+  public static ConfigLoader withEnvironment(UnaryOperator<String> environment) {
+    return new ConfigLoader(environment);
+  }
+
+  public GatewayConfig load(Path file) {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file, "", "file not found");
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(
+          file, "", "line " + line + ": invalid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(file, "", "cannot read: " + e.getMessage());
+    }
+    ConfigNode root =
+        new ConfigNode(file, "", tree)
+            .onlyKeys(
+                Set.of(
+                    "server", "storage", "keys", "aliases", "specialists", "routing", "upstreams"));
+    ServerConfig server = server(root.get("server"));
+    ConfigNode storage = root.get("storage").onlyKeys(Set.of("data_dir", "durable_sync"));
+    Path dataDir =
+        storage.get("data_dir").resolvePath(storage.get("data_dir").string("scalpel-data"));
+    List<TierConfig> tiers = tiers(root.get("upstreams"));
+    List<SpecialistConfig> specialists = specialists(root.get("specialists"));
+    ConfigNode upstreams = root.get("upstreams");
+    Set<String> tierNames = new HashSet<>();
+    tiers.forEach(t -> tierNames.add(t.name()));
+    String defaultTier =
+        upstreams.get("default").string(tiers.isEmpty() ? "" : tiers.getFirst().name());
+    if (!defaultTier.isEmpty() && !tierNames.contains(defaultTier)) {
+      throw upstreams
+          .get("default")
+          .error("no tier named '" + defaultTier + "' (tiers: " + tierNames + ")");
+    }
+    List<String> fallback = new ArrayList<>();
+    for (ConfigNode n : upstreams.get("fallback").list()) {
+      String name = n.requiredString();
+      if (!tierNames.contains(name)) {
+        throw n.error("no tier named '" + name + "' (tiers: " + tierNames + ")");
+      }
+      fallback.add(name);
+    }
+    if (fallback.isEmpty()) {
+      tiers.forEach(t -> fallback.add(t.name()));
+    }
+    List<String> aliases = new ArrayList<>();
+    for (ConfigNode n : root.get("aliases").list()) {
+      aliases.add(n.requiredString());
+    }
+    if (aliases.isEmpty()) {
+      aliases.add("scalpel");
+    }
+    return new GatewayConfig(
+        file,
+        server,
+        dataDir,
+        storage.get("durable_sync").bool(false),
+        keys(root.get("keys")),
+        aliases,
+        specialists,
+        routing(root.get("routing"), specialists, tierNames),
+        tiers,
+        defaultTier,
+        fallback);
+  }
+
+  private static ServerConfig server(ConfigNode node) {
+    node.onlyKeys(
+        Set.of(
+            "host",
+            "port",
+            "request_deadline",
+            "max_body_bytes",
+            "max_messages",
+            "max_prompt_tokens"));
+    return new ServerConfig(
+        node.get("host").string("127.0.0.1"),
+        node.get("port").integer(ServerConfig.DEFAULT_PORT, 0, 65535),
+        node.get("request_deadline").duration(Duration.ofSeconds(60)),
+        node.get("max_body_bytes").integer(1 << 20, 1024, 64 << 20),
+        node.get("max_messages").integer(256, 1, 10_000),
+        node.get("max_prompt_tokens").integer(128_000, 16, 2_000_000));
+  }
+
+  private List<GatewayConfig.ApiKey> keys(ConfigNode node) {
+    List<GatewayConfig.ApiKey> keys = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigNode item : node.list()) {
+      item.onlyKeys(Set.of("name", "key", "key_env"));
+      String name = item.get("name").requiredString();
+      if (!names.add(name)) {
+        throw item.get("name").error("duplicate key name '" + name + "'");
+      }
+      String secret = item.get("key").string("");
+      String env = item.get("key_env").string("");
+      if (secret.isEmpty() == env.isEmpty()) {
+        throw item.error("expected exactly one of key or key_env");
+      }
+      if (!env.isEmpty()) {
+        secret = environment.apply(env);
+        if (secret == null || secret.isBlank()) {
+          throw item.get("key_env").error("environment variable " + env + " is not set");
+        }
+      }
+      keys.add(new GatewayConfig.ApiKey(name, secret));
+    }
+    return keys;
+  }
+
+  private static List<SpecialistConfig> specialists(ConfigNode node) {
+    List<SpecialistConfig> specialists = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigNode item : node.list()) {
+      item.onlyKeys(Set.of("name", "model", "target_precision"));
+      String name = item.get("name").requiredString();
+      if (!names.add(name)) {
+        throw item.get("name").error("duplicate specialist name '" + name + "'");
+      }
+      Path model = item.get("model").resolvePath(item.get("model").requiredString());
+      if (!Files.isRegularFile(model)) {
+        throw item.get("model")
+            .error(
+                "file not found: " + model + " (expected a model file written by 'scalpel train')");
+      }
+      ConfigNode precision = item.get("target_precision");
+      specialists.add(
+          new SpecialistConfig(
+              name, model, precision.isMissing() ? null : precision.decimal(0.99, 0.5, 1.0)));
+    }
+    return specialists;
+  }
+
+  private static RoutingConfig routing(
+      ConfigNode node, List<SpecialistConfig> specialists, Set<String> tiers) {
+    node.onlyKeys(Set.of("specialist", "labels", "handoff_reply"));
+    String specialist =
+        node.get("specialist").string(specialists.isEmpty() ? "" : specialists.getFirst().name());
+    if (!specialist.isEmpty() && specialists.stream().noneMatch(s -> s.name().equals(specialist))) {
+      throw node.get("specialist").error("no specialist named '" + specialist + "'");
+    }
+    Map<String, LabelAction> labels = new LinkedHashMap<>();
+    ConfigNode labelsNode = node.get("labels");
+    for (String label : labelsNode.fieldNames()) {
+      labels.put(label, action(labelsNode.get(label), tiers));
+    }
+    return new RoutingConfig(
+        specialist,
+        labels,
+        node.get("handoff_reply")
+            .string("Thank you. A member of our team will get back to you shortly."));
+  }
+
+  private static LabelAction action(ConfigNode node, Set<String> tiers) {
+    node.onlyKeys(Set.of("answer", "escalate", "handoff"));
+    List<String> given = node.fieldNames();
+    if (given.size() != 1) {
+      throw node.error("expected exactly one of answer, escalate or handoff, found " + given);
+    }
+    return switch (given.getFirst()) {
+      case "answer" -> new LabelAction.Template(node.get("answer").requiredString());
+      case "handoff" ->
+          new LabelAction.Handoff(node.get("handoff").string("handed off by routing rule"));
+      default -> {
+        ConfigNode e = node.get("escalate").onlyKeys(Set.of("tier", "system_prompt"));
+        String tier = e.get("tier").string("");
+        if (!tier.isEmpty() && !tiers.contains(tier)) {
+          throw e.get("tier").error("no tier named '" + tier + "' (tiers: " + tiers + ")");
+        }
+        yield new LabelAction.Escalate(tier, e.get("system_prompt").string(""));
+      }
+    };
+  }
+
+  private List<TierConfig> tiers(ConfigNode upstreams) {
+    upstreams.onlyKeys(Set.of("default", "fallback", "tiers"));
+    List<TierConfig> tiers = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigNode item : upstreams.get("tiers").list()) {
+      item.onlyKeys(
+          Set.of(
+              "name",
+              "base_url",
+              "model",
+              "api_key_env",
+              "input_usd_per_million",
+              "output_usd_per_million",
+              "timeout",
+              "max_retries"));
+      String name = item.get("name").requiredString();
+      if (!names.add(name)) {
+        throw item.get("name").error("duplicate tier name '" + name + "'");
+      }
+      String keyEnv = item.get("api_key_env").string("");
+      if (!keyEnv.isEmpty()) {
+        String key = environment.apply(keyEnv);
+        if (key == null || key.isBlank()) {
+          throw item.get("api_key_env")
+              .error(
+                  "environment variable "
+                      + keyEnv
+                      + " is not set (it holds the API key of tier '"
+                      + name
+                      + "'; set it, or remove api_key_env for an upstream that needs no key)");
+        }
+      }
+      tiers.add(
+          new TierConfig(
+              name,
+              url(item.get("base_url")),
+              item.get("model").requiredString(),
+              item.get("api_key_env").string(""),
+              item.get("input_usd_per_million").decimal(0, 0, 10_000),
+              item.get("output_usd_per_million").decimal(0, 0, 10_000),
+              item.get("timeout").duration(Duration.ofSeconds(60)),
+              item.get("max_retries").integer(2, 0, 10)));
+    }
+    return tiers;
+  }
+
+  private static URI url(ConfigNode node) {
+    String value = node.requiredString();
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw node.error(
+            "expected an http(s) URL such as http://127.0.0.1:8089/v1, found \"" + value + "\"");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw node.error("expected an http(s) URL, found \"" + value + "\"");
+    }
+  }
+}

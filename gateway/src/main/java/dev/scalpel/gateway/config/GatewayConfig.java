@@ -1,0 +1,81 @@
+package dev.scalpel.gateway.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole gateway configuration, immutable and validated by {@link ConfigLoader}: server limits,
+ * where state is stored, the API keys accepted, the model names that mean "route", specialists,
+ * routing and upstream tiers.
+ */
+public record GatewayConfig(
+    Path source,
+    ServerConfig server,
+    Path dataDir,
+    boolean durableSync,
+    List<ApiKey> keys,
+    List<String> aliases,
+    List<SpecialistConfig> specialists,
+    RoutingConfig routing,
+    List<TierConfig> tiers,
+    String defaultTier,
+    List<String> fallback) {
+
+  public GatewayConfig {
+    keys = List.copyOf(keys);
+    aliases = List.copyOf(aliases);
+    specialists = List.copyOf(specialists);
+    tiers = List.copyOf(tiers);
+    fallback = List.copyOf(fallback);
+  }
+
+  /** An accepted API key: a name (logged as the key id) and the secret. */
+  public record ApiKey(String name, String secret) {}
+
+  public Optional<TierConfig> tier(String name) {
+    return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The tier whose price is the counterfactual: what a request would have cost without Scalpel. */
+  public Optional<TierConfig> defaultGeneralist() {
+    return tier(defaultTier);
+  }
+
+  public GatewayConfig withPort(int port) {
+    ServerConfig s = server;
+    return new GatewayConfig(
+        source,
+        new ServerConfig(
+            s.host(),
+            port,
+            s.requestDeadline(),
+            s.maxBodyBytes(),
+            s.maxMessages(),
+            s.maxPromptTokens()),
+        dataDir,
+        durableSync,
+        keys,
+        aliases,
+        specialists,
+        routing,
+        tiers,
+        defaultTier,
+        fallback);
+  }
+
+  public GatewayConfig withDataDir(Path dir) {
+    return new GatewayConfig(
+        source,
+        server,
+        dir,
+        durableSync,
+        keys,
+        aliases,
+        specialists,
+        routing,
+        tiers,
+        defaultTier,
+        fallback);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.scalpel.gateway.escalation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The generalist LLMs behind the gateway: the tiers of the fallback chain, as the request handler
+ * needs them.
+ */
+public interface Generalist {
+  /** Model names (and tier names) a client may ask for directly, bypassing routing. */
+  Set<String> passthroughModels();
+
+  /**
+   * Completes {@code body} through the fallback chain, starting at {@code firstTier} (empty: the
+   * configured chain; a pass-through model name: that tier alone first).
+   */
+  GeneralistResult complete(ObjectNode body, String firstTier, Instant deadline);
+
+  /** Streams {@code body}'s completion, handing each chunk's JSON to {@code sink} as it arrives. */
+  GeneralistResult stream(ObjectNode body, String firstTier, Instant deadline, ChunkSink sink);
+
+  /** Passes an embeddings request to the tiers serving {@code model}. */
+  GeneralistResult embed(ObjectNode body, String model, Instant deadline);
+
+  /** What the default generalist would have charged for these tokens (the counterfactual cost). */
+  double counterfactualCost(long tokensIn, long tokensOut);
+
+  /** Receives stream chunks (the JSON of one {@code data:} line). */
+  @FunctionalInterface
+  interface ChunkSink {
+    void chunk(String json);
+  }
+}

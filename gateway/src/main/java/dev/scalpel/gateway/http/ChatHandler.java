@@ -1,0 +1,245 @@
+package dev.scalpel.gateway.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalpel.core.route.Route;
+import dev.scalpel.core.route.RouteDecision;
+import dev.scalpel.gateway.config.GatewayConfig;
+import dev.scalpel.gateway.escalation.Generalist;
+import dev.scalpel.gateway.escalation.GeneralistResult;
+import dev.scalpel.gateway.metrics.GatewayMetrics;
+import dev.scalpel.gateway.routing.Router;
+import dev.scalpel.gateway.routing.Routing;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/chat/completions}: authenticate, validate, route, answer (locally, from a
+ * generalist, or with the hand-off reply), account, respond. Every outcome leaves exactly one
+ * accounting record.
+ */
+final class ChatHandler {
+  private final GatewayConfig config;
+  private final ApiKeys keys;
+  private final ChatRequestParser parser;
+  private final Router router;
+  private final Optional<Generalist> generalist;
+  private final TokenCounting tokens;
+  private final Accountant accountant;
+  private final ResponseWriter writer;
+  private final GatewayMetrics metrics;
+
+  ChatHandler(
+      GatewayConfig config,
+      ApiKeys keys,
+      Router router,
+      Optional<Generalist> generalist,
+      TokenCounting tokens,
+      Accountant accountant,
+      ResponseWriter writer,
+      GatewayMetrics metrics) {
+    this.config = config;
+    this.keys = keys;
+    this.parser = new ChatRequestParser(config.server().maxMessages());
+    this.router = router;
+    this.generalist = generalist;
+    this.tokens = tokens;
+    this.accountant = accountant;
+    this.writer = writer;
+    this.metrics = metrics;
+  }
+
+  void handle(Context ctx) {
+    Exchange exchange = new Exchange(ctx, writer);
+    String keyName = "";
+    try {
+      keyName = keys.authenticate(ctx.header("Authorization"));
+      byte[] bytes = BodyReader.read(ctx, config.server().maxBodyBytes());
+      ChatRequest request = parser.parse(bytes);
+      long promptTokens = tokens.countMessages(request.messages());
+      if (promptTokens > config.server().maxPromptTokens()) {
+        throw ApiException.invalid(
+            "messages",
+            "the prompt has about "
+                + promptTokens
+                + " tokens; this gateway accepts at most "
+                + config.server().maxPromptTokens());
+      }
+      exchange.keyName = keyName;
+      exchange.request = request;
+      exchange.promptTokens = promptTokens;
+      dispatch(exchange);
+    } catch (ApiException e) {
+      exchange.keyName = keyName;
+      exchange.fail(e, Route.REJECTED);
+    }
+    accountant.record(exchange.served());
+    exchange.flushPending();
+  }
+
+  private void dispatch(Exchange exchange) {
+    ChatRequest request = exchange.request;
+    Instant deadline = exchange.started.plus(config.server().requestDeadline());
+    if (!config.aliases().contains(request.model())) {
+      if (generalist.isPresent()
+          && generalist.get().passthroughModels().contains(request.model())) {
+        exchange.route = Route.PASSTHROUGH;
+        escalate(exchange, request.body(), request.model(), deadline);
+        return;
+      }
+      throw new ApiException(
+          404,
+          "invalid_request_error",
+          "model_not_found",
+          "model",
+          "The model '"
+              + request.model()
+              + "' does not exist here. Use "
+              + config.aliases()
+              + " to let Scalpel route, or one of "
+              + generalist.map(Generalist::passthroughModels).orElse(java.util.Set.of()));
+    }
+    Routing routing = router.route(request.lastUserText(), request.localAllowed());
+    exchange.routing = routing;
+    exchange.modelVersion = router.version(routingSpecialist(routing));
+    switch (routing.decision()) {
+      case RouteDecision.Local local -> {
+        exchange.route = Route.LOCAL;
+        exchange.verdict(local.specialist(), local.label(), local.confidence());
+        answerLocally(exchange, local.answer());
+      }
+      case RouteDecision.Escalate escalate -> {
+        exchange.route = Route.ESCALATED;
+        exchange.verdict(escalate.specialist(), escalate.label(), escalate.confidence());
+        ObjectNode body = request.body().deepCopy();
+        body.put("model", escalate.tier());
+        if (!escalate.systemPrompt().isEmpty()) {
+          body.withArray("messages")
+              .insertObject(0)
+              .put("role", "system")
+              .put("content", escalate.systemPrompt());
+        }
+        escalate(exchange, body, escalate.tier(), deadline);
+      }
+      case RouteDecision.Handoff handoff -> {
+        exchange.route = Route.HANDOFF;
+        exchange.verdict(handoff.specialist(), handoff.label(), handoff.confidence());
+        answerLocally(exchange, config.routing().handoffReply());
+      }
+      case RouteDecision.Reject reject ->
+          throw new ApiException(400, "invalid_request_error", "rejected", "", reject.reason());
+    }
+  }
+
+  /**
+   * {@code POST /v1/embeddings}: passed through to the tier serving the model asked for, and
+   * accounted.
+   */
+  void handleEmbeddings(Context ctx) {
+    Exchange exchange = new Exchange(ctx, writer);
+    try {
+      exchange.keyName = keys.authenticate(ctx.header("Authorization"));
+      ObjectNode body =
+          ChatRequestParser.object(BodyReader.read(ctx, config.server().maxBodyBytes()));
+      JsonNode model = body.get("model");
+      if (model == null || !model.isTextual() || model.asText().isBlank()) {
+        throw ApiException.invalid("model", "you must provide a model parameter (a string)");
+      }
+      if (generalist.isEmpty() || !generalist.get().passthroughModels().contains(model.asText())) {
+        throw new ApiException(
+            404,
+            "invalid_request_error",
+            "model_not_found",
+            "model",
+            "no upstream tier serves the embedding model '" + model.asText() + "'");
+      }
+      exchange.route = Route.PASSTHROUGH;
+      Instant deadline = exchange.started.plus(config.server().requestDeadline());
+      GeneralistResult result = generalist.get().embed(body, model.asText(), deadline);
+      countFailures(result);
+      switch (result) {
+        case GeneralistResult.Answered answered -> {
+          exchange.upstream(
+              answered.tier(),
+              answered.model(),
+              answered.tokensIn(),
+              answered.tokensOut(),
+              answered.costUsd(),
+              answered.costUsd());
+          exchange.upstreamBody(answered.response());
+        }
+        case GeneralistResult.Failed failed -> {
+          exchange.tier = failed.tier();
+          exchange.fail(failed.error(), Route.PASSTHROUGH);
+        }
+      }
+    } catch (ApiException e) {
+      exchange.fail(e, exchange.route);
+    }
+    accountant.record(exchange.served());
+    exchange.flushPending();
+  }
+
+  private void countFailures(GeneralistResult result) {
+    result.failedAttempts().forEach(f -> metrics.upstreamError(f.tier(), f.kind()));
+  }
+
+  private static String routingSpecialist(Routing routing) {
+    return switch (routing.decision()) {
+      case RouteDecision.Local l -> l.specialist();
+      case RouteDecision.Escalate e -> e.specialist();
+      case RouteDecision.Handoff h -> h.specialist();
+      case RouteDecision.Reject r -> "";
+    };
+  }
+
+  private void answerLocally(Exchange exchange, String content) {
+    long completion = tokens.countText(content);
+    exchange.answer(content, completion);
+    exchange.counterfactualUsd =
+        generalist.map(g -> g.counterfactualCost(exchange.promptTokens, completion)).orElse(0.0);
+  }
+
+  private void escalate(Exchange exchange, ObjectNode body, String firstTier, Instant deadline) {
+    Generalist g = generalist.orElseThrow();
+    GeneralistResult result =
+        exchange.request.stream()
+            ? g.stream(body, firstTier, deadline, exchange::streamChunk)
+            : g.complete(body, firstTier, deadline);
+    countFailures(result);
+    switch (result) {
+      case GeneralistResult.Answered answered -> {
+        exchange.upstream(
+            answered.tier(),
+            answered.model(),
+            answered.tokensIn(),
+            answered.tokensOut(),
+            answered.costUsd(),
+            g.counterfactualCost(answered.tokensIn(), answered.tokensOut()));
+        if (answered.response() != null) {
+          exchange.upstreamBody(answered.response());
+        } else {
+          exchange.endStream();
+        }
+      }
+      case GeneralistResult.Failed failed -> {
+        exchange.tier = failed.tier();
+        if (failed.kind().equals(GeneralistResult.CANCELLED)) {
+          exchange.clientGone();
+          return;
+        }
+        if (failed.bytesSent()) {
+          exchange.streamError(failed.error());
+        } else {
+          exchange.fail(failed.error(), exchange.route);
+        }
+      }
+    }
+  }
+
+  static Duration since(Instant start) {
+    return Duration.between(start, Instant.now());
+  }
+}
