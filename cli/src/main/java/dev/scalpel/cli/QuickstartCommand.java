@@ -73,7 +73,7 @@ final class QuickstartCommand implements Callable<Integer> {
         new TrainCommand.TrainerRun(TrainOptions.defaults(seed), encoderOptions, dataDir)
             .train(train, val, progress);
     result.warnings().forEach(w -> err.println("warning: " + w));
-    Path model = dataDir.dataDir.resolve("models").resolve("quickstart.scalpel");
+    Path model = dataDir.dataDir().resolve("models").resolve("quickstart.scalpel");
     SpecialistFiles.save(result.specialist(), model);
     out.println("   wrote " + model);
     MetricsPrinter.thresholds(out, result.specialist().info().thresholds());

@@ -66,7 +66,7 @@ final class UsageCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant from = since == null ? Instant.EPOCH : parseSince(since);
-    Path file = RequestLog.databaseFile(dataDir.dataDir);
+    Path file = RequestLog.databaseFile(dataDir.dataDir());
     if (!Files.exists(file)) {
       throw new CliException(
           "no request log at "
@@ -75,7 +75,7 @@ final class UsageCommand implements Callable<Integer> {
     }
     List<UsageRow> rows;
     UsageRow total;
-    try (RequestLog log = RequestLog.open(dataDir.dataDir)) {
+    try (RequestLog log = RequestLog.open(dataDir.dataDir())) {
       rows = log.usage(new UsageQuery(from, by));
       total = log.usage(new UsageQuery(from, UsageGrouping.TOTAL)).get(0);
     } catch (RequestLogException e) {

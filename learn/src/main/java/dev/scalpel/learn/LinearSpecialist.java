@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A specialist made of n-gram and embedding features, a multinomial linear head and a calibration
@@ -53,11 +54,11 @@ final class LinearSpecialist implements Specialist {
   @Override
   public List<Prediction> classifyAll(List<String> texts, Progress progress) {
     float[][] embeddings = embed(texts, progress);
-    List<Prediction> predictions = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      predictions.add(classify(texts.get(i), embeddings[i]));
-    }
-    return predictions;
+    // Features and head are independent per text: spread them over the cores like the encoder.
+    return IntStream.range(0, texts.size())
+        .parallel()
+        .mapToObj(i -> classify(texts.get(i), embeddings[i]))
+        .toList();
   }
 
   @Override

@@ -114,7 +114,6 @@ final class ChatHandler {
         exchange.route = Route.ESCALATED;
         exchange.verdict(escalate.specialist(), escalate.label(), escalate.confidence());
         ObjectNode body = request.body().deepCopy();
-        body.put("model", escalate.tier());
         if (!escalate.systemPrompt().isEmpty()) {
           body.withArray("messages")
               .insertObject(0)
