@@ -142,7 +142,11 @@ class StreamingTest {
     assertThat(broken.usage().completionTokens()).isEqualTo(COUNTER.countText("Stub"));
     assertThat(sink.chunks).hasSize(2);
     assertThat(sink.done.get()).isZero();
-    assertThat(results(outcome)).containsExactly(Attempt.Result.STREAM_BROKEN);
+    // A kept-alive connection the stub closed after an earlier break may fail before any byte and
+    // be retried; what matters is that the break after chunks ends the call without fallback.
+    assertThat(results(outcome)).last().isEqualTo(Attempt.Result.STREAM_BROKEN);
+    assertThat(results(outcome).subList(0, results(outcome).size() - 1))
+        .allSatisfy(r -> assertThat(r).isEqualTo(Attempt.Result.CONNECTION_ERROR));
     assertThat(second.requests()).isEmpty();
   }
 
