@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** A one-line description of the machine a benchmark ran on. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
-  static String describe() {
+  public static String describe() {
     String cpu = "unknown CPU";
     try {
       cpu =
@@ -41,7 +41,7 @@ final class Machine {
   }
 
   /** Resident set size of this process in MiB (Linux), or -1. */
-  static double rssMib() {
+  public static double rssMib() {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream()
           .filter(l -> l.startsWith("VmRSS:"))

@@ -11,7 +11,6 @@ import dev.scalpel.gateway.metrics.GatewayMetrics;
 import dev.scalpel.gateway.routing.Router;
 import dev.scalpel.gateway.routing.Routing;
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -102,7 +101,6 @@ final class ChatHandler {
               + generalist.map(Generalist::passthroughModels).orElse(java.util.Set.of()));
     }
     Routing routing = router.route(request.lastUserText(), request.localAllowed());
-    exchange.routing = routing;
     exchange.modelVersion = router.version(routingSpecialist(routing));
     switch (routing.decision()) {
       case RouteDecision.Local local -> {
@@ -236,9 +234,5 @@ final class ChatHandler {
         }
       }
     }
-  }
-
-  static Duration since(Instant start) {
-    return Duration.between(start, Instant.now());
   }
 }

@@ -2,7 +2,6 @@ package dev.scalpel.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.route.Route;
-import dev.scalpel.gateway.routing.Routing;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ final class Exchange {
 
   String keyName = "";
   ChatRequest request;
-  Routing routing;
   long promptTokens;
   Route route = Route.REJECTED;
   String specialist = "";
@@ -170,7 +168,7 @@ final class Exchange {
         tokensOut,
         costUsd,
         counterfactualUsd,
-        ChatHandler.since(started),
+        java.time.Duration.between(started, Instant.now()),
         status,
         error,
         request == null ? "" : request.lastUserText());
