@@ -9,19 +9,11 @@ import dev.scalpel.core.route.Route;
 import dev.scalpel.gateway.accounting.RequestLog;
 import dev.scalpel.gateway.accounting.RequestRecord;
 import dev.scalpel.upstream.stub.Fault;
-import dev.scalpel.upstream.stub.StubLlm;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rows of the fault table about streams and circuit breakers, through the HTTP front door: a
@@ -30,77 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without a specialist, so every request to {@code scalpel} escalates.
  */
 @Timeout(60)
-class StreamAndCircuitFaultsTest {
-  private static final String TEXT = "My parcel never arrived";
-  private static final String ANSWER = "Stub answer to: " + TEXT;
-
-  private static StubLlm first;
-  private static StubLlm second;
-
-  @TempDir Path dir;
-  private RunningGateway gateway;
-
-  @BeforeAll
-  static void startStubs() {
-    first = StubLlm.start();
-    second = StubLlm.start();
-  }
-
-  @AfterAll
-  static void stopStubs() {
-    first.close();
-    second.close();
-  }
-
-  @BeforeEach
-  void resetStubs() {
-    for (StubLlm stub : List.of(first, second)) {
-      stub.faults().clear();
-      stub.faults().hangFor(Duration.ofSeconds(5));
-      stub.faults().streamBreakAfter(2);
-      stub.clearRequests();
-    }
-  }
-
-  @AfterEach
-  void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
-  private void startWithBothTiers(int retries) {
-    start(
-        GatewayYaml.create()
-            .withoutSpecialist()
-            .tier("primary", first.baseUrl(), "gpt-4o", "2s", retries)
-            .tier("secondary", second.baseUrl(), "gpt-4o-mini", "2s", retries));
-  }
-
-  private void startWithOneTier(int retries) {
-    start(
-        GatewayYaml.create()
-            .withoutSpecialist()
-            .tier("primary", first.baseUrl(), "gpt-4o", "2s", retries));
-  }
-
-  private void start(GatewayYaml yaml) {
-    gateway = RunningGateway.start(yaml.write(dir));
-  }
-
-  /** Stops the gateway and returns the only row of its log, which must be this response's. */
-  private RequestRecord onlyRow(HttpResponse<?> response) {
-    String id = header(response, "x-scalpel-request-id");
-    gateway.close();
-    try (RequestLog log = RequestLog.open(dir.resolve("data"))) {
-      assertThat(log.count()).as("rows in the request log").isEqualTo(1);
-      return log.find(id).orElseThrow(() -> new AssertionError("no row for " + id));
-    }
-  }
-
-  private HttpResponse<String> ask() {
-    return gateway.chat(Bodies.chat("scalpel", TEXT));
-  }
+class StreamAndCircuitFaultsTest extends FaultCase {
 
   @Test
   void aStreamThatBreaksAfterBytesEndsWithAnErrorEventAndNoFallback() {
