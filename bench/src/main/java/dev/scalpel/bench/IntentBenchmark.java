@@ -29,13 +29,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,7 +104,7 @@ public final class IntentBenchmark implements Callable<Integer> {
     Dataset val = DatasetReader.read(splits.val(), read);
     Dataset test = DatasetReader.read(splits.test(), read);
     Path cache = work.resolve("cache");
-    deleteRecursively(cache);
+    WorkDirs.deleteRecursively(cache);
 
     long start = System.nanoTime();
     TrainingResult cold = trainCached(encoder, cache, options, train, val);
@@ -273,16 +271,5 @@ public final class IntentBenchmark implements Callable<Integer> {
 
   private static double round4(double value) {
     return Math.round(value * 10000) / 10000.0;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.scalpel.bench.gateway;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalpel.bench.WorkDirs;
 import dev.scalpel.core.Decision;
 import dev.scalpel.core.io.AtomicFiles;
 import dev.scalpel.core.io.Json;
@@ -25,13 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -181,7 +180,8 @@ public final class GatewayBenchmark implements Callable<Integer> {
                 accounting(dataDir, gatewayTally));
       }
     }
-    deleteRecursively(work); // kept when the run failed, for its gateway.stderr and request log
+    WorkDirs.deleteRecursively(
+        work); // kept when the run failed, for its gateway.stderr and request log
     Files.createDirectories(out);
     AtomicFiles.write(
         out.resolve("gateway-overhead.json"),
@@ -376,16 +376,5 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
   private static void log(String message) {
     System.err.println("[gateway-bench] " + message);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

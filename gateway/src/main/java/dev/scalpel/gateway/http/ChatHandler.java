@@ -158,13 +158,8 @@ final class ChatHandler {
       countFailures(result);
       switch (result) {
         case GeneralistResult.Answered answered -> {
-          exchange.upstream(
-              answered.tier(),
-              answered.model(),
-              answered.tokensIn(),
-              answered.tokensOut(),
-              answered.costUsd(),
-              answered.costUsd());
+          // A pass-through embedding would have cost the same without Scalpel.
+          exchange.upstream(answered, answered.costUsd());
           exchange.upstreamBody(answered.response());
         }
         case GeneralistResult.Failed failed -> {
@@ -209,12 +204,7 @@ final class ChatHandler {
     switch (result) {
       case GeneralistResult.Answered answered -> {
         exchange.upstream(
-            answered.tier(),
-            answered.model(),
-            answered.tokensIn(),
-            answered.tokensOut(),
-            answered.costUsd(),
-            g.counterfactualCost(answered.tokensIn(), answered.tokensOut()));
+            answered, g.counterfactualCost(answered.tokensIn(), answered.tokensOut()));
         if (answered.response() != null) {
           exchange.upstreamBody(answered.response());
         } else {

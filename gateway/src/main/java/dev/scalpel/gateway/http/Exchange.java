@@ -2,6 +2,7 @@ package dev.scalpel.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.route.Route;
+import dev.scalpel.gateway.escalation.GeneralistResult;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,13 +80,15 @@ final class Exchange {
     }
   }
 
-  void upstream(
-      String tierName, String model, long in, long out, double cost, double counterfactual) {
-    this.tier = tierName;
-    this.upstreamModel = model;
-    this.tokensIn = in;
-    this.tokensOut = out;
-    this.costUsd = cost;
+  /**
+   * A generalist answered: who, with how many tokens, at what cost, and what it would have cost.
+   */
+  void upstream(GeneralistResult.Answered answered, double counterfactual) {
+    this.tier = answered.tier();
+    this.upstreamModel = answered.model();
+    this.tokensIn = answered.tokensIn();
+    this.tokensOut = answered.tokensOut();
+    this.costUsd = answered.costUsd();
     this.counterfactualUsd = counterfactual;
   }
 
