@@ -114,7 +114,9 @@ public final class Gateway implements AutoCloseable {
             .latencyMs(s.latency().toNanos() / 1e6)
             .status(s.status())
             .error(s.error())
-            .requestText(s.requestText());
+            .requestText(s.requestText())
+            .reason(s.reason())
+            .conversation(s.conversation());
     if (!s.specialist().isEmpty() && s.confidence() != null) {
       b.specialist(s.specialist(), s.modelVersion(), s.label(), s.confidence());
     }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A client that goes away in the middle of an escalated stream cancels the gateway's upstream call,
- * and the request is logged as cancelled by the client.
+ * A client that goes away in the middle of an escalated stream, or while it waits for a
+ * non-streamed escalation, cancels the gateway's upstream call, and the request is logged as
+ * cancelled by the client.
  */
 @Timeout(60)
 class ClientDisconnectTest {
@@ -70,6 +71,19 @@ class ClientDisconnectTest {
     assertThat(row.error()).isEqualTo("the client closed the connection");
   }
 
+  private static byte[] head(int contentLength) {
+    return ("POST /v1/chat/completions HTTP/1.1\r\n"
+            + "Host: 127.0.0.1\r\n"
+            + "Authorization: Bearer "
+            + GatewayYaml.KEY
+            + "\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Content-Length: "
+            + contentLength
+            + "\r\n\r\n")
+        .getBytes(UTF_8);
+  }
+
   /** Sends a streamed request over a raw socket, reads the headers and one event, closes. */
   private String readFirstChunkThenHangUp() throws IOException {
     String body =
@@ -79,17 +93,7 @@ class ClientDisconnectTest {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST /v1/chat/completions HTTP/1.1\r\n"
-                  + "Host: 127.0.0.1\r\n"
-                  + "Authorization: Bearer "
-                  + GatewayYaml.KEY
-                  + "\r\n"
-                  + "Content-Type: application/json\r\n"
-                  + "Content-Length: "
-                  + bytes.length
-                  + "\r\n\r\n")
-              .getBytes(UTF_8));
+      out.write(head(bytes.length));
       out.write(bytes);
       out.flush();
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));

@@ -35,6 +35,8 @@ final class GatewayYaml {
   private final List<String> tierNames = new ArrayList<>();
   private final List<String> fallback = new ArrayList<>();
   private String chargingTier = "";
+  private final List<String> extraSpecialists = new ArrayList<>();
+  private final List<String> routingLines = new ArrayList<>();
   private List<String> aliases = List.of("scalpel");
 
   private GatewayYaml() {}
@@ -98,6 +100,20 @@ final class GatewayYaml {
     return this;
   }
 
+  /** Loads the example model a second time under {@code name}, to compose specialists. */
+  GatewayYaml extraSpecialist(String name) {
+    extraSpecialists.add(name);
+    return this;
+  }
+
+  /** Adds lines (indented as keys of the section) to the {@code routing} section. */
+  GatewayYaml routing(String... lines) {
+    for (String line : lines) {
+      routingLines.add("  " + line);
+    }
+    return this;
+  }
+
   String yaml(Path dataDir) {
     List<String> lines = new ArrayList<>();
     lines.add("server:");
@@ -114,7 +130,12 @@ final class GatewayYaml {
       lines.add("specialists:");
       lines.add("  - name: intent");
       lines.add("    model: " + MODEL);
+      for (String name : extraSpecialists) {
+        lines.add("  - name: " + name);
+        lines.add("    model: " + MODEL);
+      }
       lines.add("routing:");
+      lines.addAll(routingLines);
       lines.add("  specialist: intent");
       lines.add("  handoff_reply: \"" + HANDOFF_REPLY + "\"");
       lines.add("  labels:");
@@ -135,6 +156,7 @@ final class GatewayYaml {
       lines.add("      handoff: \"customer asked for a person\"");
     } else {
       lines.add("routing:");
+      lines.addAll(routingLines);
       lines.add("  handoff_reply: \"" + HANDOFF_REPLY + "\"");
     }
     if (!tiers.isEmpty()) {

@@ -3,9 +3,14 @@ package dev.scalpel.gateway;
 import static dev.scalpel.gateway.RunningGateway.header;
 import static dev.scalpel.gateway.RunningGateway.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalpel.core.io.Json;
 import dev.scalpel.core.route.Route;
+import dev.scalpel.gateway.accounting.Handoff;
+import dev.scalpel.gateway.accounting.HandoffException;
+import dev.scalpel.gateway.accounting.HandoffQueue;
 import dev.scalpel.gateway.accounting.RequestRecord;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A gateway with a specialist and no upstream tier: what would escalate is handed off with the
- * configured reply; local answers stay local; upstream model names do not exist.
+ * configured reply and queued for a person; local answers stay local; upstream model names do not
+ * exist.
  */
 @Timeout(60)
 class NoGeneralistTest {
@@ -58,6 +64,48 @@ class NoGeneralistTest {
     assertThat(row.upstream()).isEmpty();
     assertThat(row.costUsd()).isZero();
     assertThat(row.counterfactualCostUsd()).isZero();
+  }
+
+  @Test
+  void aHandoffIsQueuedWithItsConversationUntilResolved() throws Exception {
+    ObjectNode request = Bodies.chat("scalpel", "I want to cancel my order");
+    request
+        .withArray("messages")
+        .insertObject(0)
+        .put("role", "system")
+        .put("content", "You are Northwind's assistant.");
+    HttpResponse<String> response = gateway.chat(request);
+    String id = header(response, "x-scalpel-request-id");
+    HandoffQueue queue = HandoffQueue.open(gateway.dataDir());
+
+    Handoff handoff = queue.find(id).orElseThrow();
+    assertThat(handoff.open()).isTrue();
+    assertThat(handoff.label()).isEqualTo("cancel_order");
+    assertThat(handoff.reason())
+        .isEqualTo("no action configured for this label; no generalist configured");
+    assertThat(handoff.text()).isEqualTo("I want to cancel my order");
+    assertThat(Json.mapper().readTree(handoff.conversation())).isEqualTo(request.get("messages"));
+    assertThat(queue.list(false, 1000)).extracting(Handoff::requestId).contains(id);
+
+    Handoff resolved = queue.resolve(id, "dana", "called the customer back");
+
+    assertThat(resolved.open()).isFalse();
+    assertThat(resolved.resolvedBy()).isEqualTo("dana");
+    assertThat(resolved.note()).isEqualTo("called the customer back");
+    assertThat(queue.list(false, 1000)).extracting(Handoff::requestId).doesNotContain(id);
+    assertThat(queue.list(true, 1000)).extracting(Handoff::requestId).contains(id);
+    assertThatThrownBy(() -> queue.resolve(id, "eve", ""))
+        .isInstanceOf(HandoffException.class)
+        .hasMessageStartingWith("the hand-off of " + id + " was already resolved by dana at ");
+  }
+
+  @Test
+  void localAnswersAreNotQueued() {
+    HttpResponse<String> response = gateway.chat(Bodies.chat("scalpel", "Where is my order?"));
+
+    assertThat(HandoffQueue.open(gateway.dataDir()).find(header(response, "x-scalpel-request-id")))
+        .isEmpty();
+    assertThat(gateway.row(response).conversation()).isEmpty();
   }
 
   @Test

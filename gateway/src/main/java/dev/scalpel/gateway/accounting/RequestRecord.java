@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param status HTTP status returned to the client
  * @param error what went wrong, empty when nothing did
  * @param requestText the request's text, already redacted by the caller; may be empty
+ * @param reason why the request was routed as it was; may be empty
+ * @param conversation the request's messages as JSON, kept for requests handed off to a person
+ *     (already redacted by the caller); empty otherwise
  */
 public record RequestRecord(
     String id,
@@ -48,7 +51,9 @@ public record RequestRecord(
     double latencyMs,
     int status,
     String error,
-    String requestText) {
+    String requestText,
+    String reason,
+    String conversation) {
 
   public RequestRecord {
     if (id == null || id.isBlank()) {
@@ -65,6 +70,8 @@ public record RequestRecord(
     upstreamModel = orEmpty(upstreamModel);
     error = orEmpty(error);
     requestText = orEmpty(requestText);
+    reason = orEmpty(reason);
+    conversation = orEmpty(conversation);
     if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException(
           id + ": confidence must be in [0, 1], found " + confidence);
@@ -118,6 +125,8 @@ public record RequestRecord(
     private int status = 200;
     private String error = "";
     private String requestText = "";
+    private String reason = "";
+    private String conversation = "";
 
     private Builder() {}
 
@@ -191,6 +200,18 @@ public record RequestRecord(
       return this;
     }
 
+    /** Why the request was routed as it was. */
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    /** The messages of a handed-off request, as JSON, already redacted. */
+    public Builder conversation(String conversation) {
+      this.conversation = conversation;
+      return this;
+    }
+
     public RequestRecord build() {
       return new RequestRecord(
           id,
@@ -210,7 +231,9 @@ public record RequestRecord(
           latencyMs,
           status,
           error,
-          requestText);
+          requestText,
+          reason,
+          conversation);
     }
   }
 }

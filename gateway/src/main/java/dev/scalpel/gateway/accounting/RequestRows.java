@@ -9,20 +9,23 @@ import java.time.Instant;
 
 /**
  * Maps {@link RequestRecord}s to and from rows of the {@code request_log} table (see {@code
- * db/migration/V1__request_log.sql}): empty texts become NULL, money integer nano-dollars.
+ * db/migration/V*.sql}): empty texts become NULL, money integer nano-dollars.
  */
 final class RequestRows {
   static final String INSERT =
       "INSERT INTO request_log (id, time_ms, api_key_id, route, specialist, model_version, label,"
           + " confidence, upstream, upstream_model, tokens_in, tokens_out, cost_nano_usd,"
-          + " counterfactual_cost_nano_usd, latency_ms, status, error, request_text)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " counterfactual_cost_nano_usd, latency_ms, status, error, request_text, reason,"
+          + " conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  static final String SELECT_BY_ID =
-      "SELECT id, time_ms, api_key_id, route, specialist, model_version, label, confidence,"
+  /** Every column, in the order {@link #read} expects them. */
+  static final String COLUMNS =
+      "id, time_ms, api_key_id, route, specialist, model_version, label, confidence,"
           + " upstream, upstream_model, tokens_in, tokens_out, cost_nano_usd,"
-          + " counterfactual_cost_nano_usd, latency_ms, status, error, request_text"
-          + " FROM request_log WHERE id = ?";
+          + " counterfactual_cost_nano_usd, latency_ms, status, error, request_text, reason,"
+          + " conversation";
+
+  static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM request_log WHERE id = ?";
 
   private static final double NANOS_PER_USD = 1e9;
 
@@ -51,6 +54,8 @@ final class RequestRows {
     insert.setInt(16, r.status());
     text(insert, 17, r.error());
     text(insert, 18, r.requestText());
+    text(insert, 19, r.reason());
+    text(insert, 20, r.conversation());
   }
 
   /** The record in the current row of a {@link #SELECT_BY_ID} result. */
@@ -75,7 +80,9 @@ final class RequestRows {
         rs.getDouble(15),
         rs.getInt(16),
         rs.getString(17),
-        rs.getString(18));
+        rs.getString(18),
+        rs.getString(19),
+        rs.getString(20));
   }
 
   static long toNanoUsd(double usd) {

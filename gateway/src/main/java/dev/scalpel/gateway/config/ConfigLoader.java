@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -103,7 +102,8 @@ public final class ConfigLoader {
         keys(root.get("keys")),
         aliases,
         specialists,
-        routing(root.get("routing"), specialists, tierNames),
+        new RoutingReader(specialistNames(specialists), tierNames)
+            .read(root.get("routing"), specialists.isEmpty() ? "" : specialists.getFirst().name()),
         tiers,
         defaultTier,
         fallback);
@@ -175,45 +175,10 @@ public final class ConfigLoader {
     return specialists;
   }
 
-  private static RoutingConfig routing(
-      ConfigNode node, List<SpecialistConfig> specialists, Set<String> tiers) {
-    node.onlyKeys(Set.of("specialist", "labels", "handoff_reply"));
-    String specialist =
-        node.get("specialist").string(specialists.isEmpty() ? "" : specialists.getFirst().name());
-    if (!specialist.isEmpty() && specialists.stream().noneMatch(s -> s.name().equals(specialist))) {
-      throw node.get("specialist").error("no specialist named '" + specialist + "'");
-    }
-    Map<String, LabelAction> labels = new LinkedHashMap<>();
-    ConfigNode labelsNode = node.get("labels");
-    for (String label : labelsNode.fieldNames()) {
-      labels.put(label, action(labelsNode.get(label), tiers));
-    }
-    return new RoutingConfig(
-        specialist,
-        labels,
-        node.get("handoff_reply")
-            .string("Thank you. A member of our team will get back to you shortly."));
-  }
-
-  private static LabelAction action(ConfigNode node, Set<String> tiers) {
-    node.onlyKeys(Set.of("answer", "escalate", "handoff"));
-    List<String> given = node.fieldNames();
-    if (given.size() != 1) {
-      throw node.error("expected exactly one of answer, escalate or handoff, found " + given);
-    }
-    return switch (given.getFirst()) {
-      case "answer" -> new LabelAction.Template(node.get("answer").requiredString());
-      case "handoff" ->
-          new LabelAction.Handoff(node.get("handoff").string("handed off by routing rule"));
-      default -> {
-        ConfigNode e = node.get("escalate").onlyKeys(Set.of("tier", "system_prompt"));
-        String tier = e.get("tier").string("");
-        if (!tier.isEmpty() && !tiers.contains(tier)) {
-          throw e.get("tier").error("no tier named '" + tier + "' (tiers: " + tiers + ")");
-        }
-        yield new LabelAction.Escalate(tier, e.get("system_prompt").string(""));
-      }
-    };
+  private static Set<String> specialistNames(List<SpecialistConfig> specialists) {
+    Set<String> names = new LinkedHashSet<>();
+    specialists.forEach(s -> names.add(s.name()));
+    return names;
   }
 
   private List<TierConfig> tiers(ConfigNode upstreams) {

@@ -140,6 +140,10 @@ final class ConfigNode {
     return Duration.ofMillis(millis);
   }
 
+  boolean isList() {
+    return node.isArray();
+  }
+
   List<ConfigNode> list() {
     if (isMissing()) {
       return List.of();

@@ -1,12 +1,14 @@
 package dev.scalpel.gateway.escalation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalpel.upstream.Cancellation;
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * The generalist LLMs behind the gateway: the tiers of the fallback chain, as the request handler
- * needs them.
+ * needs them. Every call takes the request's deadline and a cancellation the handler triggers when
+ * the client goes away.
  */
 public interface Generalist {
   /** Model names (and tier names) a client may ask for directly, bypassing routing. */
@@ -16,13 +18,15 @@ public interface Generalist {
    * Completes {@code body} through the fallback chain, starting at {@code firstTier} (empty: the
    * configured chain; a pass-through model name: that tier alone first).
    */
-  GeneralistResult complete(ObjectNode body, String firstTier, Instant deadline);
+  GeneralistResult complete(
+      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel);
 
   /** Streams {@code body}'s completion, handing each chunk's JSON to {@code sink} as it arrives. */
-  GeneralistResult stream(ObjectNode body, String firstTier, Instant deadline, ChunkSink sink);
+  GeneralistResult stream(
+      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel, ChunkSink sink);
 
   /** Passes an embeddings request to the tiers serving {@code model}. */
-  GeneralistResult embed(ObjectNode body, String model, Instant deadline);
+  GeneralistResult embed(ObjectNode body, String model, Instant deadline, Cancellation cancel);
 
   /** What the default generalist would have charged for these tokens (the counterfactual cost). */
   double counterfactualCost(long tokensIn, long tokensOut);

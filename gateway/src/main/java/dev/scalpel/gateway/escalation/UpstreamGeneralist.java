@@ -70,18 +70,17 @@ public final class UpstreamGeneralist implements Generalist {
   }
 
   @Override
-  public GeneralistResult complete(ObjectNode body, String firstTier, Instant deadline) {
+  public GeneralistResult complete(
+      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel) {
     ObjectNode request = body.deepCopy();
     request.remove("stream");
     request.remove("stream_options");
-    return result(
-        upstreams.complete(chain(firstTier), request, deadline, Cancellation.create()), true);
+    return result(upstreams.complete(chain(firstTier), request, deadline, cancel), true);
   }
 
   @Override
   public GeneralistResult stream(
-      ObjectNode body, String firstTier, Instant deadline, ChunkSink sink) {
-    Cancellation cancel = Cancellation.create();
+      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel, ChunkSink sink) {
     dev.scalpel.upstream.ChunkSink forward =
         new dev.scalpel.upstream.ChunkSink() {
           @Override
@@ -102,8 +101,9 @@ public final class UpstreamGeneralist implements Generalist {
   }
 
   @Override
-  public GeneralistResult embed(ObjectNode body, String model, Instant deadline) {
-    return result(upstreams.embed(chain(model), body, deadline, Cancellation.create()), true);
+  public GeneralistResult embed(
+      ObjectNode body, String model, Instant deadline, Cancellation cancel) {
+    return result(upstreams.embed(chain(model), body, deadline, cancel), true);
   }
 
   @Override

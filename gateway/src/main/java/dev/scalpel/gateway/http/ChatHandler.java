@@ -8,8 +8,11 @@ import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.escalation.GeneralistResult;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
+import dev.scalpel.gateway.routing.ConversationKey;
+import dev.scalpel.gateway.routing.Conversations;
 import dev.scalpel.gateway.routing.Router;
 import dev.scalpel.gateway.routing.Routing;
+import dev.scalpel.upstream.Cancellation;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,10 +23,14 @@ import java.util.Optional;
  * accounting record.
  */
 final class ChatHandler {
+  /** Names the conversation a request belongs to, for conversation stickiness. */
+  static final String CONVERSATION_HEADER = "x-scalpel-conversation-id";
+
   private final GatewayConfig config;
   private final ApiKeys keys;
   private final ChatRequestParser parser;
   private final Router router;
+  private final Conversations conversations;
   private final Optional<Generalist> generalist;
   private final TokenCounting tokens;
   private final Accountant accountant;
@@ -34,6 +41,7 @@ final class ChatHandler {
       GatewayConfig config,
       ApiKeys keys,
       Router router,
+      Conversations conversations,
       Optional<Generalist> generalist,
       TokenCounting tokens,
       Accountant accountant,
@@ -43,6 +51,7 @@ final class ChatHandler {
     this.keys = keys;
     this.parser = new ChatRequestParser(config.server().maxMessages());
     this.router = router;
+    this.conversations = conversations;
     this.generalist = generalist;
     this.tokens = tokens;
     this.accountant = accountant;
@@ -100,8 +109,13 @@ final class ChatHandler {
               + " to let Scalpel route, or one of "
               + generalist.map(Generalist::passthroughModels).orElse(java.util.Set.of()));
     }
-    Routing routing = router.route(request.lastUserText(), request.localAllowed());
+    ConversationKey conversation =
+        conversationKey(exchange.keyName, exchange.ctx.header(CONVERSATION_HEADER), request);
+    Routing routing =
+        router.route(
+            request.lastUserText(), request.localAllowed(), conversations.state(conversation));
     exchange.modelVersion = router.version(routingSpecialist(routing));
+    exchange.reason = routing.reason();
     switch (routing.decision()) {
       case RouteDecision.Local local -> {
         exchange.route = Route.LOCAL;
@@ -118,11 +132,15 @@ final class ChatHandler {
               .put("role", "system")
               .put("content", escalate.systemPrompt());
         }
-        escalate(exchange, body, escalate.tier(), deadline);
+        escalate(exchange, body, escalate.tier(), deadline)
+            .ifPresent(
+                tier -> conversations.escalated(conversation, tier, escalate.systemPrompt()));
       }
       case RouteDecision.Handoff handoff -> {
         exchange.route = Route.HANDOFF;
         exchange.verdict(handoff.specialist(), handoff.label(), handoff.confidence());
+        // The person who takes over needs the whole conversation, not only its last turn.
+        exchange.conversation = request.messages().toString();
         answerLocally(exchange, config.routing().handoffReply());
       }
       case RouteDecision.Reject reject ->
@@ -154,7 +172,8 @@ final class ChatHandler {
       }
       exchange.route = Route.PASSTHROUGH;
       Instant deadline = exchange.started.plus(config.server().requestDeadline());
-      GeneralistResult result = generalist.get().embed(body, model.asText(), deadline);
+      GeneralistResult result =
+          generalist.get().embed(body, model.asText(), deadline, Cancellation.create());
       countFailures(result);
       switch (result) {
         case GeneralistResult.Answered answered -> {
@@ -164,7 +183,11 @@ final class ChatHandler {
         }
         case GeneralistResult.Failed failed -> {
           exchange.tier = failed.tier();
-          exchange.fail(failed.error(), Route.PASSTHROUGH);
+          if (failed.kind().equals(GeneralistResult.CANCELLED)) {
+            exchange.clientGone();
+          } else {
+            exchange.fail(failed.error(), Route.PASSTHROUGH);
+          }
         }
       }
     } catch (ApiException e) {
@@ -194,14 +217,34 @@ final class ChatHandler {
         generalist.map(g -> g.counterfactualCost(exchange.promptTokens, completion)).orElse(0.0);
   }
 
-  private void escalate(Exchange exchange, ObjectNode body, String firstTier, Instant deadline) {
+  /**
+   * The conversation {@code request} belongs to: the one the client names (header, then the {@code
+   * user} field), else the one its opening messages identify; always within the caller's key.
+   */
+  static ConversationKey conversationKey(String keyName, String header, ChatRequest request) {
+    if (header != null && !header.isBlank()) {
+      return new ConversationKey("h:" + keyName + ":" + header.strip(), true);
+    }
+    if (!request.user().isEmpty()) {
+      return new ConversationKey("u:" + keyName + ":" + request.user(), true);
+    }
+    return new ConversationKey("o:" + keyName + ":" + request.openingDigest(), request.followUp());
+  }
+
+  /** Escalates; returns the tier that answered, if one did. */
+  private Optional<String> escalate(
+      Exchange exchange, ObjectNode body, String firstTier, Instant deadline) {
     Generalist g = generalist.orElseThrow();
+    // A streamed answer notices a departed client when a chunk cannot be written; a non-streamed
+    // one runs to its end (HTTP/1.1 gives no sign of a closed connection until the gateway
+    // writes), bounded by the request deadline.
+    Cancellation cancel = Cancellation.create();
     GeneralistResult result =
         exchange.request.stream()
-            ? g.stream(body, firstTier, deadline, exchange::streamChunk)
-            : g.complete(body, firstTier, deadline);
+            ? g.stream(body, firstTier, deadline, cancel, exchange::streamChunk)
+            : g.complete(body, firstTier, deadline, cancel);
     countFailures(result);
-    switch (result) {
+    return switch (result) {
       case GeneralistResult.Answered answered -> {
         exchange.upstream(
             answered, g.counterfactualCost(answered.tokensIn(), answered.tokensOut()));
@@ -210,19 +253,19 @@ final class ChatHandler {
         } else {
           exchange.endStream();
         }
+        yield Optional.of(answered.tier());
       }
       case GeneralistResult.Failed failed -> {
         exchange.tier = failed.tier();
         if (failed.kind().equals(GeneralistResult.CANCELLED)) {
           exchange.clientGone();
-          return;
-        }
-        if (failed.bytesSent()) {
+        } else if (failed.bytesSent()) {
           exchange.streamError(failed.error());
         } else {
           exchange.fail(failed.error(), exchange.route);
         }
+        yield Optional.empty();
       }
-    }
+    };
   }
 }

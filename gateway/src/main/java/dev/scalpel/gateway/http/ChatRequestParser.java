@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.io.Json;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -52,6 +56,10 @@ final class ChatRequestParser {
     boolean localAllowed =
         !has(body, "tools") && !has(body, "functions") && !has(body, "tool_choice");
     String lastUser = "";
+    MessageDigest opening = sha256();
+    boolean openingDone = false;
+    boolean sawAssistant = false;
+    boolean followUp = false;
     for (int i = 0; i < messages.size(); i++) {
       JsonNode message = messages.get(i);
       String param = "messages[" + i + "]";
@@ -70,9 +78,18 @@ final class ChatRequestParser {
       }
       Content content = content(message.get("content"), param, role.asText());
       localAllowed &= content.textOnly();
+      if (!openingDone) {
+        opening.update(role.asText().getBytes(StandardCharsets.UTF_8));
+        opening.update((byte) 0);
+        opening.update(content.text().getBytes(StandardCharsets.UTF_8));
+        opening.update((byte) 0);
+      }
       if (role.asText().equals("user")) {
         lastUser = content.text();
+        openingDone = true;
+        followUp = sawAssistant;
       }
+      sawAssistant |= role.asText().equals("assistant");
     }
     if (lastUser.isBlank()) {
       localAllowed = false;
@@ -85,7 +102,17 @@ final class ChatRequestParser {
         includeUsage,
         lastUser,
         localAllowed,
-        user != null && user.isTextual() ? user.asText() : "");
+        user != null && user.isTextual() ? user.asText() : "",
+        HexFormat.of().formatHex(opening.digest()),
+        followUp);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   private record Content(String text, boolean textOnly) {}

@@ -40,6 +40,8 @@ final class Exchange {
   double counterfactualUsd;
   int status = 200;
   String error = "";
+  String reason = "";
+  String conversation = "";
   private boolean streamStarted;
 
   Exchange(Context ctx, ResponseWriter writer) {
@@ -174,7 +176,9 @@ final class Exchange {
         java.time.Duration.between(started, Instant.now()),
         status,
         error,
-        request == null ? "" : request.lastUserText());
+        request == null ? "" : request.lastUserText(),
+        reason,
+        conversation);
   }
 
   private void setRouteHeaders() {

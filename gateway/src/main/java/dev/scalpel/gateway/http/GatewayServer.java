@@ -7,6 +7,7 @@ import dev.scalpel.core.io.Json;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
+import dev.scalpel.gateway.routing.Conversations;
 import dev.scalpel.gateway.routing.Router;
 import dev.scalpel.gateway.routing.SpecialistPool;
 import dev.scalpel.learn.Prediction;
@@ -55,7 +56,16 @@ public final class GatewayServer implements AutoCloseable {
               served.counterfactualCostUsd());
         };
     ChatHandler chat =
-        new ChatHandler(config, keys, router, generalist, tokens, metered, writer, metrics);
+        new ChatHandler(
+            config,
+            keys,
+            router,
+            Conversations.create(config.routing().conversations()),
+            generalist,
+            tokens,
+            metered,
+            writer,
+            metrics);
     InFlight inFlight = new InFlight(writer);
     Javalin app =
         Javalin.create(c -> {

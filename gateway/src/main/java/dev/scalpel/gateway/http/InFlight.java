@@ -4,11 +4,13 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Counts requests in flight so that shutdown can wait for them: once draining, new requests get 503
- * in OpenAI's shape, and {@link #drain} returns when the last request in flight has finished (or
- * the timeout passed).
+ * in OpenAI's shape, and {@link #drain} returns when the last response in flight has been written
+ * (or the timeout passed).
  */
 final class InFlight {
   private final ResponseWriter writer;
@@ -23,20 +25,25 @@ final class InFlight {
   Handler track(Handler handler) {
     return ctx -> {
       running.incrementAndGet();
-      try {
-        if (draining) {
-          refuse(ctx);
-        } else {
-          handler.handle(ctx);
-        }
-      } finally {
-        if (running.decrementAndGet() == 0) {
-          synchronized (finished) {
-            finished.notifyAll();
-          }
-        }
+      // A request is finished when its response has been written to the end, which for a result
+      // Javalin writes happens after the handler returns; stopping the server before then would
+      // cut the response off.
+      Request.addCompletionListener(
+          ServletContextRequest.getServletContextRequest(ctx.req()), failure -> finished());
+      if (draining) {
+        refuse(ctx);
+      } else {
+        handler.handle(ctx);
       }
     };
+  }
+
+  private void finished() {
+    if (running.decrementAndGet() == 0) {
+      synchronized (finished) {
+        finished.notifyAll();
+      }
+    }
   }
 
   void drain(Duration timeout) {

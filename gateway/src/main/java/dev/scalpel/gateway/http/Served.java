@@ -23,4 +23,6 @@ public record Served(
     Duration latency,
     int status,
     String error,
-    String requestText) {}
+    String requestText,
+    String reason,
+    String conversation) {}

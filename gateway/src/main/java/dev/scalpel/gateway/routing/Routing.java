@@ -9,4 +9,14 @@ public record Routing(RouteDecision decision, Map<String, Prediction> prediction
   public Routing {
     predictions = Map.copyOf(predictions);
   }
+
+  /** Why the request was routed so, for the request log. */
+  public String reason() {
+    return switch (decision) {
+      case RouteDecision.Local l -> "confident " + l.label() + " answered from its template";
+      case RouteDecision.Escalate e -> e.reason();
+      case RouteDecision.Handoff h -> h.reason();
+      case RouteDecision.Reject r -> r.reason();
+    };
+  }
 }

@@ -10,14 +10,22 @@ import dev.scalpel.learn.SpecialistFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The specialists a gateway serves with, sharing one sentence encoder: a request's embedding is
- * computed once and handed to every specialist.
+ * computed once and handed to every specialist; several specialists score it concurrently.
  */
 public final class SpecialistPool implements AutoCloseable {
   private final Map<String, Specialist> specialists;
   private final SentenceEncoder encoder;
+  // Scoring is a little CPU work per specialist; virtual threads let a composed request use every
+  // core without a pool to size.
+  private final ExecutorService scorers = Executors.newVirtualThreadPerTaskExecutor();
 
   private SpecialistPool(Map<String, Specialist> specialists, SentenceEncoder encoder) {
     this.specialists = specialists;
@@ -69,23 +77,46 @@ public final class SpecialistPool implements AutoCloseable {
     return specialists.isEmpty();
   }
 
-  /** Every specialist's prediction for {@code text}, the embedding computed once. */
+  /**
+   * Every specialist's prediction for {@code text}, in configuration order; the embedding is
+   * computed once, and with several specialists they score concurrently.
+   */
   public Map<String, Prediction> classify(String text) {
     float[] embedding = encoder == null ? null : encoder.embed(text);
     Map<String, Prediction> predictions = new LinkedHashMap<>();
-    for (Map.Entry<String, Specialist> entry : specialists.entrySet()) {
-      Specialist s = entry.getValue();
-      predictions.put(
-          entry.getKey(),
-          s.info().features().useEmbeddings()
-              ? s.classify(text, embedding)
-              : s.classify(text, null));
+    if (specialists.size() == 1) {
+      Map.Entry<String, Specialist> only = specialists.entrySet().iterator().next();
+      predictions.put(only.getKey(), score(only.getValue(), text, embedding));
+      return predictions;
     }
+    Map<String, Future<Prediction>> running = new LinkedHashMap<>();
+    specialists.forEach(
+        (name, s) -> running.put(name, scorers.submit(() -> score(s, text, embedding))));
+    running.forEach((name, future) -> predictions.put(name, join(name, future)));
     return predictions;
+  }
+
+  private static Prediction score(Specialist s, String text, float[] embedding) {
+    return s.classify(text, s.info().features().useEmbeddings() ? embedding : null);
+  }
+
+  private static Prediction join(String name, Future<Prediction> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("specialist '" + name + "' failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while specialist '" + name + "' scored");
+    }
   }
 
   @Override
   public void close() {
+    scorers.close();
     if (encoder != null) {
       encoder.close();
     }

@@ -46,6 +46,8 @@ class RequestRecordTest {
             3,
             200,
             null,
+            null,
+            null,
             null);
 
     assertThat(r.apiKeyId()).isEmpty();

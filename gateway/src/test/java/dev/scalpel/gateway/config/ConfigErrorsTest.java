@@ -148,7 +148,79 @@ class ConfigErrorsTest {
         routing:
           specialist: sentiment
         """,
-        "routing.specialist: no specialist named 'sentiment'");
+        "routing.specialist: no specialist named 'sentiment' (specialists: [intent])");
+  }
+
+  @Test
+  void aRuleOverAnUnknownSpecialist() throws IOException {
+    assertFails(
+        """
+        specialists:
+          - {name: intent, model: MODEL}
+        routing:
+          rules:
+            - when: {specialist: mood, label: angry}
+              handoff: upset customer
+        """,
+        "routing.rules[0].when.specialist: no specialist named 'mood' (specialists: [intent])");
+  }
+
+  @Test
+  void aRuleWithoutWhen() throws IOException {
+    assertFails(
+        """
+        specialists:
+          - {name: intent, model: MODEL}
+        routing:
+          rules:
+            - handoff: upset customer
+        """,
+        "routing.rules[0]: a rule needs 'when: {specialist: ..., label: ...}'");
+  }
+
+  @Test
+  void aRuleWithTwoActions() throws IOException {
+    assertFails(
+        """
+        specialists:
+          - {name: intent, model: MODEL}
+        routing:
+          rules:
+            - when: {specialist: intent, label: speak_to_human}
+              handoff: asked
+              tier: large
+        upstreams:
+          tiers:
+            - {name: large, base_url: "http://127.0.0.1:8089/v1", model: gpt-4o}
+        """,
+        "routing.rules[0]: expected exactly one of handoff, escalate or tier, found [handoff, tier]");
+  }
+
+  @Test
+  void aRuleNamingAnUnknownTier() throws IOException {
+    assertFails(
+        """
+        specialists:
+          - {name: intent, model: MODEL}
+        routing:
+          rules:
+            - when: {specialist: intent, label: [battery_range, charging_problem]}
+              tier: huge
+        upstreams:
+          tiers:
+            - {name: large, base_url: "http://127.0.0.1:8089/v1", model: gpt-4o}
+        """,
+        "routing.rules[0].tier: no tier named 'huge' (tiers: [large])");
+  }
+
+  @Test
+  void aConversationTtlOfZero() throws IOException {
+    assertFails(
+        """
+        routing:
+          conversations: {ttl: 0s}
+        """,
+        "routing.conversations.ttl: expected a positive duration, found \"0s\"");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,8 @@ class ConfigLoaderTest {
                     "battery_range", new LabelAction.Escalate("large", "Be practical."),
                     "charging_problem", new LabelAction.Escalate("", ""),
                     "speak_to_human", new LabelAction.Handoff("asked for a person")),
+                List.of(),
+                ConversationConfig.defaults(),
                 "A person will reply."));
     assertThat(config.tiers())
         .containsExactly(

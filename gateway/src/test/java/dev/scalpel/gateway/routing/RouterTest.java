@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scalpel.core.Decision;
 import dev.scalpel.core.route.RouteDecision;
+import dev.scalpel.gateway.config.ConversationConfig;
 import dev.scalpel.gateway.config.LabelAction;
 import dev.scalpel.gateway.config.RoutingConfig;
 import dev.scalpel.gateway.config.SpecialistConfig;
@@ -25,6 +26,8 @@ class RouterTest {
               "track_order", new LabelAction.Template("You asked '{{text}}' ({{label}})."),
               "battery_range", new LabelAction.Escalate("large", "Be practical."),
               "speak_to_human", new LabelAction.Handoff("asked for a person")),
+          List.of(),
+          ConversationConfig.defaults(),
           "A person will reply.");
 
   private static SpecialistPool pool;
