@@ -1,0 +1,102 @@
+package dev.scalpel.guard.pii;
+
+import java.util.List;
+
+/**
+ * Payment card numbers: 13 to 19 digits, written without separators or in the groups cards are
+ * printed in (4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4) with spaces or dashes, starting with a
+ * card network's prefix ({@link CardBrands}) and passing the Luhn check. Order and tracking numbers
+ * fail one of the three tests nine times in ten or more.
+ */
+final class CardDetector implements Detector {
+  @Override
+  public PiiType type() {
+    return PiiType.CREDIT_CARD;
+  }
+
+  @Override
+  public void find(String text, List<PiiEntity> out) {
+    int pos = 0;
+    int n = text.length();
+    while (pos < n) {
+      if (!DigitGroups.isDigit(text.charAt(pos))) {
+        pos++;
+        continue;
+      }
+      DigitGroups run = DigitGroups.at(text, pos, " -");
+      if (run == null) {
+        pos = skipDigits(text, pos);
+        continue;
+      }
+      findInRun(text, run, out);
+      pos = run.end();
+    }
+  }
+
+  /** A run may hold a card and more (a date after it): try each card-shaped window of groups. */
+  private static void findInRun(String text, DigitGroups run, List<PiiEntity> out) {
+    int count = run.groups().size();
+    int from = 0;
+    while (from < count) {
+      int found = -1;
+      for (int to = Math.min(count, from + 5); to > from && found < 0; to--) {
+        if (isCard(text, run, from, to)) {
+          found = to;
+        }
+      }
+      if (found > 0) {
+        out.add(
+            new PiiEntity(PiiType.CREDIT_CARD, run.groups().get(from)[0], groupEnd(run, found)));
+        from = found;
+      } else {
+        from++;
+      }
+    }
+  }
+
+  private static boolean isCard(String text, DigitGroups run, int from, int to) {
+    int end = groupEnd(run, to);
+    if (to == run.groups().size() && !DigitGroups.boundaryAfter(text, end)) {
+      return false;
+    }
+    if (!isCardGrouping(run, from, to)) {
+      return false;
+    }
+    String digits = run.digits(text, from, to);
+    return digits.length() >= 13
+        && digits.length() <= 19
+        && CardBrands.plausible(digits)
+        && Luhn.isValid(digits);
+  }
+
+  private static int groupEnd(DigitGroups run, int to) {
+    return run.groups().get(to - 1)[1];
+  }
+
+  private static boolean isCardGrouping(DigitGroups run, int from, int to) {
+    int count = to - from;
+    if (count == 1) {
+      return true;
+    }
+    if (count == 3 && run.groupLength(from) == 4 && run.groupLength(from + 1) == 6) {
+      int last = run.groupLength(from + 2);
+      return last == 5 || last == 4;
+    }
+    if (count < 4) {
+      return false;
+    }
+    for (int i = from; i < to - 1; i++) {
+      if (run.groupLength(i) != 4) {
+        return false;
+      }
+    }
+    return run.groupLength(to - 1) <= 4;
+  }
+
+  private static int skipDigits(String text, int pos) {
+    while (pos < text.length() && DigitGroups.isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    return pos;
+  }
+}
