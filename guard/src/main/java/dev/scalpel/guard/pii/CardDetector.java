@@ -33,9 +33,18 @@ final class CardDetector implements Detector {
     }
   }
 
-  /** A run may hold a card and more (a date after it): try each card-shaped window of groups. */
+  /**
+   * A run of space-separated groups may hold a card and more (a year after it): try each
+   * card-shaped window of groups. Dashes join a run into one code, which is a card or nothing.
+   */
   private static void findInRun(String text, DigitGroups run, List<PiiEntity> out) {
     int count = run.groups().size();
+    if (run.separator() == '-') {
+      if (isCard(text, run, 0, count)) {
+        out.add(new PiiEntity(PiiType.CREDIT_CARD, run.start(), run.end()));
+      }
+      return;
+    }
     int from = 0;
     while (from < count) {
       int found = -1;

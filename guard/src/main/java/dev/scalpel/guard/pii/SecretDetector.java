@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  *       npm_...}, SendGrid {@code SG.x.y}, JSON Web Tokens {@code eyJ...x.y.z}, and PEM private key
  *       blocks.
  *   <li>Any token of 32 or more characters from the base64/base64url alphabet that looks random:
- *       upper case, lower case and digits all present, a character class change at least every
- *       third character (camelCase identifiers change far less often), and at least 3.5 bits of
- *       entropy per character. Hex-only strings (hashes, UUIDs) fail the mixed-class test.
+ *       upper case, lower case and digits all present, less than half of it in runs of three or
+ *       more lower-case letters (identifiers such as {@code CustomerAccountService2024} are made of
+ *       words), and at least 3.5 bits of entropy per character ({@link TokenShape}). Hex-only
+ *       strings (hashes, UUIDs) fail the mixed-class test.
  *   <li>After a word that announces a secret ({@code api key}, {@code token}, {@code secret},
  *       {@code password}, {@code bearer}, ...), any token of 16 or more characters with letters and
  *       digits, hex included.
