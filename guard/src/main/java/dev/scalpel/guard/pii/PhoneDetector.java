@@ -2,6 +2,7 @@ package dev.scalpel.guard.pii;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,11 +25,11 @@ import java.util.regex.Pattern;
  *       numbers, IBAN digits).
  * </ul>
  *
- * A candidate that is not valid as a whole is retried without its last or first group, so that
- * {@code call 415-555-2671 2 times} still finds the number.
+ * A candidate that is not valid as a whole is searched for a valid window of its digit groups, so
+ * that {@code call 415-555-2671 2 times} still finds the number.
  */
 final class PhoneDetector implements Detector {
-  private static final Pattern CANDIDATE = Pattern.compile("[+(]?[0-9][0-9 ().\\-]{4,24}[0-9]");
+  private static final Pattern CANDIDATE = Pattern.compile("[+(]?[0-9][0-9 ().\\-]{4,40}[0-9]");
   private static final Pattern DATE = Pattern.compile("[0-9]{1,4}([-./])[0-9]{1,2}\\1[0-9]{1,4}");
   private static final Pattern NANP_DOTTED = Pattern.compile("[0-9]{3}\\.[0-9]{3}\\.[0-9]{4}");
   private static final int MIN_DIGITS = 7;
@@ -76,20 +77,58 @@ final class PhoneDetector implements Detector {
     }
   }
 
+  /**
+   * Tries the windows of whole digit groups of a candidate, longest first from the left, so that a
+   * phone number next to other numbers ({@code room 12 415 555 2671 2 times}) is still found.
+   */
   private void findIn(String text, int start, int end, List<PiiEntity> out) {
-    int from = start;
-    for (int dropFirst = 0; dropFirst < 2 && from < end; dropFirst++) {
-      int to = end;
-      for (int dropLast = 0; dropLast < 3 && to > from; dropLast++) {
-        if ((to != end || DigitGroups.boundaryAfter(text, to))
-            && isPhone(text.substring(from, to))) {
-          out.add(new PiiEntity(PiiType.PHONE, from, to));
-          return;
-        }
-        to = lastGroupStart(text, from, to);
+    List<int[]> groups = groups(text, start, end);
+    int first = 0;
+    while (first < groups.size()) {
+      int found = -1;
+      int digits = 0;
+      int last = first;
+      while (last < groups.size() && digits + length(groups.get(last)) <= MAX_DIGITS) {
+        digits += length(groups.get(last++));
       }
-      from = nextGroupStart(text, from, end);
+      for (int to = last; to > first && found < 0; to--) {
+        int windowEnd = groups.get(to - 1)[1];
+        String window = text.substring(groups.get(first)[0], windowEnd);
+        if ((to < groups.size() || DigitGroups.boundaryAfter(text, windowEnd)) && isPhone(window)) {
+          out.add(new PiiEntity(PiiType.PHONE, groups.get(first)[0], windowEnd));
+          found = to;
+        }
+      }
+      first = found > 0 ? found : first + 1;
     }
+  }
+
+  /**
+   * The digit groups of a candidate as {start, end, digits}, each starting at the {@code +} or
+   * {@code (} right before it.
+   */
+  private static List<int[]> groups(String text, int start, int end) {
+    List<int[]> groups = new ArrayList<>();
+    int pos = start;
+    while (pos < end) {
+      while (pos < end && !DigitGroups.isDigit(text.charAt(pos))) {
+        pos++;
+      }
+      int groupStart = pos;
+      while (pos < end && DigitGroups.isDigit(text.charAt(pos))) {
+        pos++;
+      }
+      if (pos > groupStart) {
+        char before = groupStart > start ? text.charAt(groupStart - 1) : ' ';
+        boolean opens = before == '(' || (before == '+' && groupStart - 1 == start);
+        groups.add(new int[] {opens ? groupStart - 1 : groupStart, pos, pos - groupStart});
+      }
+    }
+    return groups;
+  }
+
+  private static int length(int[] group) {
+    return group[2];
   }
 
   private boolean isPhone(String candidate) {
@@ -151,32 +190,5 @@ final class PhoneDetector implements Detector {
       count += DigitGroups.isDigit(s.charAt(i)) ? 1 : 0;
     }
     return count;
-  }
-
-  /** The end of the candidate without its last digit group, or {@code from} when none is left. */
-  private static int lastGroupStart(String text, int from, int to) {
-    int pos = to;
-    while (pos > from && DigitGroups.isDigit(text.charAt(pos - 1))) {
-      pos--;
-    }
-    while (pos > from && !DigitGroups.isDigit(text.charAt(pos - 1))) {
-      pos--;
-    }
-    return pos;
-  }
-
-  /** The start of the candidate's second digit group, or {@code end} when there is none. */
-  private static int nextGroupStart(String text, int from, int end) {
-    int pos = from;
-    while (pos < end && !DigitGroups.isDigit(text.charAt(pos))) {
-      pos++;
-    }
-    while (pos < end && DigitGroups.isDigit(text.charAt(pos))) {
-      pos++;
-    }
-    while (pos < end && !DigitGroups.isDigit(text.charAt(pos)) && text.charAt(pos) != '(') {
-      pos++;
-    }
-    return pos;
   }
 }
