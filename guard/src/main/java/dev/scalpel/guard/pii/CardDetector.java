@@ -6,7 +6,8 @@ import java.util.List;
  * Payment card numbers: 13 to 19 digits, written without separators or in the groups cards are
  * printed in (4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4) with spaces or dashes, starting with a
  * card network's prefix ({@link CardBrands}) and passing the Luhn check. Order and tracking numbers
- * fail one of the three tests nine times in ten or more.
+ * fail one of the three tests nine times in ten or more. Digits inside an IBAN-shaped string
+ * ({@link IbanPrefix}) are never a card.
  */
 final class CardDetector implements Detector {
   @Override
@@ -38,6 +39,9 @@ final class CardDetector implements Detector {
    * card-shaped window of groups. Dashes join a run into one code, which is a card or nothing.
    */
   private static void findInRun(String text, DigitGroups run, List<PiiEntity> out) {
+    if (IbanPrefix.precedes(text, run.start())) {
+      return;
+    }
     int count = run.groups().size();
     if (run.separator() == '-') {
       if (isCard(text, run, 0, count)) {

@@ -2,6 +2,8 @@ package dev.scalpel.guard.pii;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +20,9 @@ import java.util.regex.Pattern;
  *   <li>With a country code ({@code +44 20 7946 0958}, {@code 0049 30 901820}): taken when valid in
  *       that country.
  *   <li>Without one ({@code (415) 555-2671}, {@code 415.555.2671}): taken when valid in one of the
- *       configured regions and written in groups; a bare run of digits without {@code +} is an
- *       order or account number more often than a phone number and is not taken.
+ *       configured regions and grouped as that region writes its numbers; a bare run of digits
+ *       without {@code +} is an order or account number more often than a phone number and is not
+ *       taken, and neither are digits that follow an IBAN's country code and check digits.
  *   <li>Never taken: dates ({@code 2024-03-15}, {@code 15.03.2024}), dotted versions and addresses
  *       other than {@code 415.555.2671}, anything with fewer than 7 or more than 15 digits (card
  *       numbers, IBAN digits).
@@ -34,7 +37,6 @@ final class PhoneDetector implements Detector {
   private static final Pattern NANP_DOTTED = Pattern.compile("[0-9]{3}\\.[0-9]{3}\\.[0-9]{4}");
   private static final int MIN_DIGITS = 7;
   private static final int MAX_DIGITS = 15;
-  private static final int MAX_GROUP = 8;
 
   private final PhoneNumberUtil util;
   private final List<String> regions;
@@ -94,7 +96,8 @@ final class PhoneDetector implements Detector {
       for (int to = last; to > first && found < 0; to--) {
         int windowEnd = groups.get(to - 1)[1];
         String window = text.substring(groups.get(first)[0], windowEnd);
-        if ((to < groups.size() || DigitGroups.boundaryAfter(text, windowEnd)) && isPhone(window)) {
+        if ((to < groups.size() || DigitGroups.boundaryAfter(text, windowEnd))
+            && isPhone(text, groups.get(first)[0], window, first == 0)) {
           out.add(new PiiEntity(PiiType.PHONE, groups.get(first)[0], windowEnd));
           found = to;
         }
@@ -131,57 +134,84 @@ final class PhoneDetector implements Detector {
     return group[2];
   }
 
-  private boolean isPhone(String candidate) {
+  /**
+   * Whether a window is a phone number; {@code first} is false for a window that starts after other
+   * digit groups, where {@code 00} is more likely part of a longer number than an international
+   * prefix ({@code 5134 0036 8570 7227}).
+   */
+  private boolean isPhone(String text, int start, String candidate, boolean first) {
+    if (candidate.startsWith("00") && !first) {
+      return false;
+    }
     boolean international = candidate.startsWith("+") || candidate.startsWith("00");
     int digits = countDigits(candidate) - (candidate.startsWith("00") ? 2 : 0);
     if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE.matcher(candidate).matches()) {
       return false;
     }
-    if (candidate.indexOf('.') >= 0
-        && !international
-        && !NANP_DOTTED.matcher(candidate).matches()) {
-      return false;
-    }
     if (international) {
       String plus = candidate.startsWith("00") ? "+" + candidate.substring(2) : candidate;
-      return isValid(plus, "ZZ");
+      PhoneNumber number = parse(plus, "ZZ");
+      return number != null && util.isValidNumber(number);
     }
-    if (!isGrouped(candidate)) {
+    if (candidate.indexOf('.') >= 0 && !NANP_DOTTED.matcher(candidate).matches()) {
+      return false;
+    }
+    if (IbanPrefix.precedes(text, start)) {
       return false;
     }
     for (String region : regions) {
-      if (isValid(candidate, region)) {
+      if (isWrittenAsInRegion(candidate, region)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean isValid(String candidate, String region) {
-    try {
-      return util.isValidNumber(util.parse(candidate, region));
-    } catch (NumberParseException e) {
+  /**
+   * Valid in {@code region} and grouped the way the region writes its numbers ({@code (415)
+   * 555-2671}, {@code 415.555.2671}, {@code 1 415 555 2671} in the US; {@code 020 7946 0958} in the
+   * UK). Dates with a time, IBAN digits and order numbers that happen to be valid numbers are
+   * grouped otherwise.
+   */
+  private boolean isWrittenAsInRegion(String candidate, String region) {
+    PhoneNumber number = parse(candidate, region);
+    if (number == null || !util.isValidNumber(number)) {
       return false;
+    }
+    List<Integer> written = groupSizes(candidate);
+    List<Integer> usual = groupSizes(util.format(number, PhoneNumberFormat.NATIONAL));
+    if (written.equals(usual)) {
+      return true;
+    }
+    String trunkPrefix = util.getNddPrefixForRegion(region, true);
+    return trunkPrefix != null
+        && written.size() == usual.size() + 1
+        && written.get(0) == trunkPrefix.length()
+        && candidate.replaceAll("[^0-9]", "").startsWith(trunkPrefix)
+        && written.subList(1, written.size()).equals(usual);
+  }
+
+  /** The parsed number, or null when libphonenumber cannot read it as one. */
+  private PhoneNumber parse(String candidate, String region) {
+    try {
+      return util.parse(candidate, region);
+    } catch (NumberParseException e) {
+      return null;
     }
   }
 
-  /** At least two digit groups, none longer than {@link #MAX_GROUP}. */
-  private static boolean isGrouped(String candidate) {
-    int groups = 0;
+  private static List<Integer> groupSizes(String s) {
+    List<Integer> sizes = new ArrayList<>();
     int run = 0;
-    for (int i = 0; i < candidate.length(); i++) {
-      if (DigitGroups.isDigit(candidate.charAt(i))) {
-        if (run++ == 0) {
-          groups++;
-        }
-        if (run > MAX_GROUP) {
-          return false;
-        }
-      } else {
+    for (int i = 0; i <= s.length(); i++) {
+      if (i < s.length() && DigitGroups.isDigit(s.charAt(i))) {
+        run++;
+      } else if (run > 0) {
+        sizes.add(run);
         run = 0;
       }
     }
-    return groups >= 2;
+    return sizes;
   }
 
   private static int countDigits(String s) {

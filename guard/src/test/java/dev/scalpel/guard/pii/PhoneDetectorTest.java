@@ -57,6 +57,10 @@ class PhoneDetectorTest {
         "+99 123 456 789", // no such country code
         "price 1,299.00 and 2,499.00",
         "192.168.10.254",
+        "ordered on 2025-02-04 23:55", // a date and time, grouped unlike a US number
+        "IBAN NL66 DAMN 7079 9497 09", // IBAN digits (this one fails mod-97)
+        "Invoice no. 5134 0036 8570 7227", // 00 inside a longer number is no country prefix
+        "order 70 7994 9709", // valid US digits, grouped unlike a US number
       })
   void nearMissesAreNotPhones(String text) {
     assertThat(Found.only(PiiType.PHONE, text)).isEmpty();
