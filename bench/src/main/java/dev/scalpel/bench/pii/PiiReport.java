@@ -33,11 +33,11 @@ final class PiiReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "- corpus: %s generated support-chat sentences (%s), %s true entities; generator and"
+            "- corpus: %,d generated support-chat sentences (%s), %,d true entities; generator and"
                 + " templates in bench/src/main/java/dev/scalpel/bench/pii/%n",
-            corpus.get("sentences"),
-            corpus.get("by_kind"),
-            corpus.get("entities")));
+            (Integer) corpus.get("sentences"),
+            kinds((Map<String, Integer>) corpus.get("by_kind")),
+            (Integer) corpus.get("entities")));
     md.append(
         "- scoring: a detection counts only when type, start and end equal a true entity's"
             + " (exact span match); everything else is a false positive, every true entity not"
@@ -138,6 +138,12 @@ final class PiiReport {
             + " near misses, not recall on real traffic. Wall-clock throughput includes whatever else"
             + " ran on the machine; the thread-CPU figure does not.\n");
     return md.toString();
+  }
+
+  private static String kinds(Map<String, Integer> byKind) {
+    List<String> parts = new ArrayList<>();
+    byKind.forEach((kind, count) -> parts.add(String.format(Locale.ROOT, "%,d %s", count, kind)));
+    return String.join(", ", parts);
   }
 
   private static String busyNote(Map<String, Object> r) {
