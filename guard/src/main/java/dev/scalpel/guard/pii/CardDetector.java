@@ -11,26 +11,14 @@ import java.util.List;
  */
 final class CardDetector implements Detector {
   @Override
-  public PiiType type() {
-    return PiiType.CREDIT_CARD;
-  }
-
-  @Override
   public void find(String text, List<PiiEntity> out) {
-    int pos = 0;
-    int n = text.length();
-    while (pos < n) {
-      if (!DigitGroups.isDigit(text.charAt(pos))) {
-        pos++;
-        continue;
-      }
+    for (int pos = DigitGroups.nextDigit(text, 0); pos < text.length(); ) {
       DigitGroups run = DigitGroups.at(text, pos, " -");
-      if (run == null) {
-        pos = skipDigits(text, pos);
-        continue;
+      if (run != null) {
+        findInRun(text, run, out);
       }
-      findInRun(text, run, out);
-      pos = run.end();
+      pos =
+          DigitGroups.nextDigit(text, run == null ? DigitGroups.endOfDigits(text, pos) : run.end());
     }
   }
 
@@ -104,12 +92,5 @@ final class CardDetector implements Detector {
       }
     }
     return run.groupLength(to - 1) <= 4;
-  }
-
-  private static int skipDigits(String text, int pos) {
-    while (pos < text.length() && DigitGroups.isDigit(text.charAt(pos))) {
-      pos++;
-    }
-    return pos;
   }
 }

@@ -7,8 +7,6 @@ import java.util.List;
  * read in one pass with precompiled patterns or a hand-written scan.
  */
 interface Detector {
-  PiiType type();
-
   /** Adds every match in {@code text} to {@code out}; matches may overlap others of any type. */
   void find(String text, List<PiiEntity> out);
 }

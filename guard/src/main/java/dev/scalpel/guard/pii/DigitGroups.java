@@ -66,6 +66,24 @@ record DigitGroups(int start, int end, char separator, List<int[]> groups) {
     return true;
   }
 
+  /** The first digit at or after {@code from}, or the text's length. */
+  static int nextDigit(String text, int from) {
+    int pos = from;
+    while (pos < text.length() && !isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    return pos;
+  }
+
+  /** The end of the digits starting at {@code from}. */
+  static int endOfDigits(String text, int from) {
+    int pos = from;
+    while (pos < text.length() && isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    return pos;
+  }
+
   static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

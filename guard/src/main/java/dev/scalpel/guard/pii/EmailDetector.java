@@ -12,11 +12,6 @@ final class EmailDetector implements Detector {
   private static final int MAX_LOCAL = 64;
 
   @Override
-  public PiiType type() {
-    return PiiType.EMAIL;
-  }
-
-  @Override
   public void find(String text, List<PiiEntity> out) {
     int at = text.indexOf('@');
     while (at >= 0) {

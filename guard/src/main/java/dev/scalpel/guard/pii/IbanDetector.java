@@ -11,11 +11,6 @@ import java.util.Locale;
  */
 final class IbanDetector implements Detector {
   @Override
-  public PiiType type() {
-    return PiiType.IBAN;
-  }
-
-  @Override
   public void find(String text, List<PiiEntity> out) {
     int n = text.length();
     int pos = 0;

@@ -25,11 +25,6 @@ final class IpAddressDetector implements Detector {
       Pattern.compile("(?:version|ver|v|build|release|firmware|fw|os|ios|android)[ .:]*$");
 
   @Override
-  public PiiType type() {
-    return PiiType.IP_ADDRESS;
-  }
-
-  @Override
   public void find(String text, List<PiiEntity> out) {
     if (text.indexOf('.') >= 0) {
       Matcher matcher = IPV4.matcher(text);

@@ -65,11 +65,6 @@ final class PhoneDetector implements Detector {
   }
 
   @Override
-  public PiiType type() {
-    return PiiType.PHONE;
-  }
-
-  @Override
   public void find(String text, List<PiiEntity> out) {
     Matcher matcher = CANDIDATE.matcher(text);
     while (matcher.find()) {

@@ -57,11 +57,6 @@ final class SecretDetector implements Detector {
   private static final int LOOK_BACK = 32;
 
   @Override
-  public PiiType type() {
-    return PiiType.SECRET;
-  }
-
-  @Override
   public void find(String text, List<PiiEntity> out) {
     Matcher known = KNOWN_SHAPES.matcher(text);
     while (known.find()) {

@@ -11,23 +11,9 @@ final class SsnDetector implements Detector {
   private static final List<String> SEPARATORS = List.of("-", " ");
 
   @Override
-  public PiiType type() {
-    return PiiType.US_SSN;
-  }
-
-  @Override
   public void find(String text, List<PiiEntity> out) {
-    int pos = 0;
-    int n = text.length();
-    while (pos < n) {
-      if (!DigitGroups.isDigit(text.charAt(pos))) {
-        pos++;
-        continue;
-      }
-      int next = pos;
-      while (next < n && DigitGroups.isDigit(text.charAt(next))) {
-        next++;
-      }
+    for (int pos = DigitGroups.nextDigit(text, 0); pos < text.length(); ) {
+      int next = DigitGroups.endOfDigits(text, pos);
       // One separator at a time, so that "room 12 123-45-6789" still finds the number.
       for (String separator : SEPARATORS) {
         DigitGroups run = DigitGroups.at(text, pos, separator);
@@ -37,7 +23,7 @@ final class SsnDetector implements Detector {
           break;
         }
       }
-      pos = next;
+      pos = DigitGroups.nextDigit(text, next);
     }
   }
 

@@ -34,21 +34,19 @@ class DetectorProperties {
   @Property(tries = 1000)
   void validCardNumbersAreAlwaysFound(
       @ForAll("words") String before, @ForAll("cards") String card, @ForAll("words") String after) {
-    String text = before + " card " + card + " ok " + after;
-    int start = before.length() + 6;
-
-    assertThat(Found.ALL.detect(text))
-        .contains(new PiiEntity(PiiType.CREDIT_CARD, start, start + card.length()));
+    assertFoundBetween(before + " card ", card, " ok " + after, PiiType.CREDIT_CARD);
   }
 
   @Property(tries = 1000)
   void validIbansAreAlwaysFound(
       @ForAll("words") String before, @ForAll("ibans") String iban, @ForAll("words") String after) {
-    String text = before + " IBAN: " + iban + ". " + after;
-    int start = before.length() + 7;
+    assertFoundBetween(before + " IBAN: ", iban, ". " + after, PiiType.IBAN);
+  }
 
-    assertThat(Found.ALL.detect(text))
-        .contains(new PiiEntity(PiiType.IBAN, start, start + iban.length()));
+  private static void assertFoundBetween(String before, String value, String after, PiiType type) {
+    int start = before.length();
+    assertThat(Found.ALL.detect(before + value + after))
+        .contains(new PiiEntity(type, start, start + value.length()));
   }
 
   @Property(tries = 300)
