@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       StubLlmCommand.class,
       UsageCommand.class,
       HandoffsCommand.class,
+      RedactCommand.class,
     })
 final class ScalpelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

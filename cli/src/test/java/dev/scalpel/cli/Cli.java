@@ -31,6 +31,10 @@ final class Cli {
   }
 
   static Result runWithInput(String stdin, String... args) {
+    return runWithBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  static Result runWithBytes(byte[] stdin, String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     InputStream in = System.in;
@@ -39,7 +43,7 @@ final class Cli {
     try {
       System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setIn(new ByteArrayInputStream(stdin));
       int exitCode = Main.run(args);
       System.out.flush();
       System.err.flush();
