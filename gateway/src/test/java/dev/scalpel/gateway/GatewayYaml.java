@@ -37,6 +37,7 @@ final class GatewayYaml {
   private String chargingTier = "";
   private final List<String> extraSpecialists = new ArrayList<>();
   private final List<String> routingLines = new ArrayList<>();
+  private final List<String> sections = new ArrayList<>();
   private List<String> aliases = List.of("scalpel");
 
   private GatewayYaml() {}
@@ -86,6 +87,19 @@ final class GatewayYaml {
             "      output_usd_per_million: " + outputPrice,
             "      timeout: " + timeout,
             "      max_retries: " + maxRetries));
+    return this;
+  }
+
+  /** Adds {@code key: value} to the tier added last. */
+  GatewayYaml tierOption(String key, String value) {
+    int last = tiers.size() - 1;
+    tiers.set(last, tiers.get(last) + "\n      " + key + ": " + value);
+    return this;
+  }
+
+  /** Adds a top-level section, written as given. */
+  GatewayYaml section(String yaml) {
+    sections.add(yaml);
     return this;
   }
 
@@ -168,6 +182,7 @@ final class GatewayYaml {
       lines.add("  tiers:");
       lines.addAll(tiers);
     }
+    lines.addAll(sections);
     return String.join("\n", lines) + "\n";
   }
 

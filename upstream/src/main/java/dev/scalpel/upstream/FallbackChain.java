@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** {@link Upstreams} over the JDK HttpClient, resilience4j breakers and jtokkit estimates. */
 final class FallbackChain implements Upstreams {
@@ -25,51 +27,83 @@ final class FallbackChain implements Upstreams {
 
   @Override
   public UpstreamOutcome complete(
-      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel) {
-    check(chain, request, deadline, cancel);
-    if (request.path("stream").asBoolean(false)) {
-      throw new IllegalArgumentException(
-          "complete(): expected a request without \"stream\": true, found one; use stream()");
+      List<Tier> chain,
+      Function<Tier, ObjectNode> requestFor,
+      Instant deadline,
+      Cancellation cancel) {
+    check(chain, requestFor, deadline, cancel);
+    Function<Tier, ObjectNode> bodies = copies(chain, requestFor, false);
+    for (Tier tier : chain) {
+      if (bodies.apply(tier).path("stream").asBoolean(false)) {
+        throw new IllegalArgumentException(
+            "complete(): expected a request without \"stream\": true, found one; use stream()");
+      }
     }
-    ObjectNode body = request.deepCopy();
     return run(
         chain,
         deadline,
         cancel,
         (tier, timeout, deadlineNanos) ->
-            caller.exchange(
-                tier, Endpoint.CHAT_COMPLETIONS, withModel(body, tier), timeout, cancel),
-        body);
+            caller.exchange(tier, Endpoint.CHAT_COMPLETIONS, bodies.apply(tier), timeout, cancel),
+        bodies);
   }
 
   @Override
   public UpstreamOutcome stream(
-      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel, ChunkSink sink) {
-    check(chain, request, deadline, cancel);
+      List<Tier> chain,
+      Function<Tier, ObjectNode> requestFor,
+      Instant deadline,
+      Cancellation cancel,
+      ChunkSink sink) {
+    check(chain, requestFor, deadline, cancel);
     Objects.requireNonNull(sink, "sink");
-    ObjectNode body = request.deepCopy();
-    body.put("stream", true);
+    Function<Tier, ObjectNode> bodies = copies(chain, requestFor, true);
     return run(
         chain,
         deadline,
         cancel,
         (tier, timeout, deadlineNanos) ->
-            caller.stream(tier, withModel(body, tier), timeout, deadlineNanos, cancel, sink),
-        body);
+            caller.stream(tier, bodies.apply(tier), timeout, deadlineNanos, cancel, sink),
+        bodies);
   }
 
   @Override
   public UpstreamOutcome embed(
-      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel) {
-    check(chain, request, deadline, cancel);
-    ObjectNode body = request.deepCopy();
+      List<Tier> chain,
+      Function<Tier, ObjectNode> requestFor,
+      Instant deadline,
+      Cancellation cancel) {
+    check(chain, requestFor, deadline, cancel);
+    Function<Tier, ObjectNode> bodies = copies(chain, requestFor, false);
     return run(
         chain,
         deadline,
         cancel,
         (tier, timeout, deadlineNanos) ->
-            caller.exchange(tier, Endpoint.EMBEDDINGS, withModel(body, tier), timeout, cancel),
-        body);
+            caller.exchange(tier, Endpoint.EMBEDDINGS, bodies.apply(tier), timeout, cancel),
+        bodies);
+  }
+
+  /**
+   * The call's private copy of each tier's body, with the tier's model set (and {@code stream} on
+   * for a stream); made once, before any attempt.
+   */
+  private static Function<Tier, ObjectNode> copies(
+      List<Tier> chain, Function<Tier, ObjectNode> requestFor, boolean stream) {
+    Map<Tier, ObjectNode> bodies = new IdentityHashMap<>();
+    for (Tier tier : chain) {
+      ObjectNode request = requestFor.apply(tier);
+      if (request == null) {
+        throw new IllegalArgumentException("no request for tier '" + tier.name() + "'");
+      }
+      ObjectNode body = request.deepCopy();
+      body.put("model", tier.model());
+      if (stream) {
+        body.put("stream", true);
+      }
+      bodies.put(tier, body);
+    }
+    return bodies::get;
   }
 
   private UpstreamOutcome run(
@@ -77,7 +111,7 @@ final class FallbackChain implements Upstreams {
       Instant deadline,
       Cancellation cancel,
       ChainRun.Attempter attempter,
-      ObjectNode body) {
+      Function<Tier, ObjectNode> bodies) {
     long deadlineNanos = System.nanoTime() + nanosUntil(deadline);
     ChainRun.Finisher finisher =
         new ChainRun.Finisher() {
@@ -85,7 +119,7 @@ final class FallbackChain implements Upstreams {
           public UpstreamOutcome completed(Tier tier, CallResult.Ok ok, List<Attempt> attempts) {
             Usage usage =
                 Usage.reportedIn(ok.response())
-                    .orElseGet(() -> estimate(body, completionText(ok.response())));
+                    .orElseGet(() -> estimate(bodies.apply(tier), completionText(ok.response())));
             return new UpstreamOutcome.Completed(tier, ok.response(), usage, attempts);
           }
 
@@ -95,7 +129,7 @@ final class FallbackChain implements Upstreams {
             return new UpstreamOutcome.StreamBroken(
                 tier,
                 broken.chunksSent(),
-                estimate(body, broken.partialText()),
+                estimate(bodies.apply(tier), broken.partialText()),
                 UpstreamErrors.streamBroken(tier.name(), broken.detail()),
                 attempts);
           }
@@ -133,12 +167,6 @@ final class FallbackChain implements Upstreams {
     return text.toString();
   }
 
-  /** Sets the tier's model on the call's private copy; attempts run one after another. */
-  private static ObjectNode withModel(ObjectNode body, Tier tier) {
-    body.put("model", tier.model());
-    return body;
-  }
-
   private static long nanosUntil(Instant deadline) {
     try {
       return Duration.between(Instant.now(), deadline).toNanos();
@@ -148,11 +176,14 @@ final class FallbackChain implements Upstreams {
   }
 
   private static void check(
-      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel) {
+      List<Tier> chain,
+      Function<Tier, ObjectNode> requestFor,
+      Instant deadline,
+      Cancellation cancel) {
     if (chain == null || chain.isEmpty()) {
       throw new IllegalArgumentException("fallback chain: expected at least one tier, found none");
     }
-    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(requestFor, "request");
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(cancel, "cancel");
   }

@@ -14,8 +14,9 @@ import java.util.function.Function;
  * the call (the request is at fault); a tier whose circuit is open is skipped; a stream that breaks
  * after chunks were handed over is not retried. Every attempt is bounded by {@code deadline}.
  *
- * <p>The request body is sent unchanged except {@code model}, set to the tier's model (the caller's
- * node is not modified). Create one instance at start, share it, close it at shutdown.
+ * <p>The request body (one for all tiers, or one per tier) is sent unchanged except {@code model},
+ * set to the tier's model (the caller's nodes are not modified). Create one instance at start,
+ * share it, close it at shutdown.
  */
 public interface Upstreams extends AutoCloseable {
   static Builder builder() {
@@ -27,8 +28,22 @@ public interface Upstreams extends AutoCloseable {
    *
    * @throws IllegalArgumentException if {@code chain} is empty or {@code request} asks to stream
    */
+  default UpstreamOutcome complete(
+      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel) {
+    return complete(chain, tier -> request, deadline, cancel);
+  }
+
+  /**
+   * A non-streaming {@code POST /chat/completions} whose body may differ per tier (for example the
+   * raw request for an on-premises tier, a redacted one for a hosted tier).
+   *
+   * @throws IllegalArgumentException if {@code chain} is empty or a request asks to stream
+   */
   UpstreamOutcome complete(
-      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel);
+      List<Tier> chain,
+      Function<Tier, ObjectNode> requestFor,
+      Instant deadline,
+      Cancellation cancel);
 
   /**
    * A streaming {@code POST /chat/completions} ({@code stream} is set to true); chunks go to {@code
@@ -36,16 +51,35 @@ public interface Upstreams extends AutoCloseable {
    *
    * @throws IllegalArgumentException if {@code chain} is empty
    */
+  default UpstreamOutcome stream(
+      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel, ChunkSink sink) {
+    return stream(chain, tier -> request, deadline, cancel, sink);
+  }
+
+  /** A streaming {@code POST /chat/completions} whose body may differ per tier. */
   UpstreamOutcome stream(
-      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel, ChunkSink sink);
+      List<Tier> chain,
+      Function<Tier, ObjectNode> requestFor,
+      Instant deadline,
+      Cancellation cancel,
+      ChunkSink sink);
 
   /**
    * A {@code POST /embeddings}.
    *
    * @throws IllegalArgumentException if {@code chain} is empty
    */
+  default UpstreamOutcome embed(
+      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel) {
+    return embed(chain, tier -> request, deadline, cancel);
+  }
+
+  /** A {@code POST /embeddings} whose body may differ per tier. */
   UpstreamOutcome embed(
-      List<Tier> chain, ObjectNode request, Instant deadline, Cancellation cancel);
+      List<Tier> chain,
+      Function<Tier, ObjectNode> requestFor,
+      Instant deadline,
+      Cancellation cancel);
 
   /** The state of the named tier's circuit ({@code CLOSED} for a tier never called). */
   CircuitState circuitState(String tier);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.scalpel.guard.pii.PiiRedactor;
+import dev.scalpel.guard.pii.PiiType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,9 +14,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -59,7 +63,14 @@ public final class ConfigLoader {
         new ConfigNode(file, "", tree)
             .onlyKeys(
                 Set.of(
-                    "server", "storage", "keys", "aliases", "specialists", "routing", "upstreams"));
+                    "server",
+                    "storage",
+                    "keys",
+                    "aliases",
+                    "specialists",
+                    "routing",
+                    "upstreams",
+                    "guard"));
     ServerConfig server = server(root.get("server"));
     ConfigNode storage = root.get("storage").onlyKeys(Set.of("data_dir", "durable_sync"));
     Path dataDir =
@@ -106,7 +117,43 @@ public final class ConfigLoader {
             .read(root.get("routing"), specialists.isEmpty() ? "" : specialists.getFirst().name()),
         tiers,
         defaultTier,
-        fallback);
+        fallback,
+        guard(root.get("guard")));
+  }
+
+  private static GuardConfig guard(ConfigNode node) {
+    node.onlyKeys(Set.of("pii", "store_raw"));
+    ConfigNode pii = node.get("pii").onlyKeys(Set.of("types", "phone_regions", "restore"));
+    GuardConfig d = GuardConfig.defaults();
+    Set<PiiType> types = pii.get("types").isMissing() ? d.piiTypes() : piiTypes(pii.get("types"));
+    List<String> regions = new ArrayList<>();
+    for (ConfigNode region : pii.get("phone_regions").list()) {
+      String code = region.requiredString().toUpperCase(Locale.ROOT);
+      try {
+        PiiRedactor.create(Set.of(PiiType.PHONE), List.of(code));
+      } catch (IllegalArgumentException e) {
+        throw region.error(
+            "expected a two-letter region code such as US or DE, found \"" + code + "\"");
+      }
+      regions.add(code);
+    }
+    return new GuardConfig(
+        types,
+        regions.isEmpty() ? d.phoneRegions() : regions,
+        pii.get("restore").bool(d.restore()),
+        node.get("store_raw").bool(d.storeRaw()));
+  }
+
+  private static Set<PiiType> piiTypes(ConfigNode node) {
+    Set<PiiType> types = EnumSet.noneOf(PiiType.class);
+    for (ConfigNode item : node.list()) {
+      try {
+        types.add(PiiType.fromWireName(item.requiredString()));
+      } catch (IllegalArgumentException e) {
+        throw item.error(e.getMessage());
+      }
+    }
+    return types;
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -195,7 +242,9 @@ public final class ConfigLoader {
               "input_usd_per_million",
               "output_usd_per_million",
               "timeout",
-              "max_retries"));
+              "max_retries",
+              "pii",
+              "refuse_pii"));
       String name = item.get("name").requiredString();
       if (!names.add(name)) {
         throw item.get("name").error("duplicate tier name '" + name + "'");
@@ -222,9 +271,20 @@ public final class ConfigLoader {
               item.get("input_usd_per_million").decimal(0, 0, 10_000),
               item.get("output_usd_per_million").decimal(0, 0, 10_000),
               item.get("timeout").duration(Duration.ofSeconds(60)),
-              item.get("max_retries").integer(2, 0, 10)));
+              item.get("max_retries").integer(2, 0, 10),
+              piiPolicy(item.get("pii")),
+              piiTypes(item.get("refuse_pii"))));
     }
     return tiers;
+  }
+
+  private static PiiPolicy piiPolicy(ConfigNode node) {
+    String value = node.string("redact");
+    return switch (value) {
+      case "redact" -> PiiPolicy.REDACT;
+      case "raw" -> PiiPolicy.RAW;
+      default -> throw node.error("expected redact or raw, found \"" + value + "\"");
+    };
   }
 
   private static URI url(ConfigNode node) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The whole gateway configuration, immutable and validated by {@link ConfigLoader}: server limits,
  * where state is stored, the API keys accepted, the model names that mean "route", specialists,
- * routing and upstream tiers.
+ * routing, upstream tiers and the guard.
  */
 public record GatewayConfig(
     Path source,
@@ -20,7 +20,8 @@ public record GatewayConfig(
     RoutingConfig routing,
     List<TierConfig> tiers,
     String defaultTier,
-    List<String> fallback) {
+    List<String> fallback,
+    GuardConfig guard) {
 
   public GatewayConfig {
     keys = List.copyOf(keys);
@@ -61,7 +62,8 @@ public record GatewayConfig(
         routing,
         tiers,
         defaultTier,
-        fallback);
+        fallback,
+        guard);
   }
 
   public GatewayConfig withDataDir(Path dir) {
@@ -76,6 +78,7 @@ public record GatewayConfig(
         routing,
         tiers,
         defaultTier,
-        fallback);
+        fallback,
+        guard);
   }
 }

@@ -1,6 +1,5 @@
 package dev.scalpel.gateway.escalation;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.upstream.Cancellation;
 import java.time.Instant;
 import java.util.Set;
@@ -18,15 +17,14 @@ public interface Generalist {
    * Completes {@code body} through the fallback chain, starting at {@code firstTier} (empty: the
    * configured chain; a pass-through model name: that tier alone first).
    */
-  GeneralistResult complete(
-      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel);
+  GeneralistResult complete(Outbound body, String firstTier, Instant deadline, Cancellation cancel);
 
   /** Streams {@code body}'s completion, handing each chunk's JSON to {@code sink} as it arrives. */
   GeneralistResult stream(
-      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel, ChunkSink sink);
+      Outbound body, String firstTier, Instant deadline, Cancellation cancel, ChunkSink sink);
 
   /** Passes an embeddings request to the tiers serving {@code model}. */
-  GeneralistResult embed(ObjectNode body, String model, Instant deadline, Cancellation cancel);
+  GeneralistResult embed(Outbound body, String model, Instant deadline, Cancellation cancel);
 
   /** What the default generalist would have charged for these tokens (the counterfactual cost). */
   double counterfactualCost(long tokensIn, long tokensOut);

@@ -9,6 +9,9 @@ public sealed interface GeneralistResult {
   /** The {@link Failed#kind} of a call stopped because the client went away. */
   String CANCELLED = "cancelled";
 
+  /** The {@link Failed#kind} of a call no tier may receive, for the personal data it holds. */
+  String PII_REFUSED = "pii_refused";
+
   /** Attempts that failed on the way (retried or fallen back from), for metrics. */
   List<FailedAttempt> failedAttempts();
 

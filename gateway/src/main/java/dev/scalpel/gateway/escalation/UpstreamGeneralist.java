@@ -3,8 +3,10 @@ package dev.scalpel.gateway.escalation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.gateway.config.GatewayConfig;
+import dev.scalpel.gateway.config.PiiPolicy;
 import dev.scalpel.gateway.config.TierConfig;
 import dev.scalpel.gateway.http.ApiException;
+import dev.scalpel.guard.pii.PiiType;
 import dev.scalpel.upstream.Attempt;
 import dev.scalpel.upstream.Cancellation;
 import dev.scalpel.upstream.OpenAiError;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The configured upstream tiers behind {@link Generalist}, calling them through {@link Upstreams}.
@@ -32,13 +36,19 @@ public final class UpstreamGeneralist implements Generalist {
 
   private final Upstreams upstreams;
   private final Map<String, Tier> tiers;
+  private final Map<String, TierConfig> policies;
   private final List<String> fallback;
   private final Tier defaultTier;
 
   private UpstreamGeneralist(
-      Upstreams upstreams, Map<String, Tier> tiers, List<String> fallback, Tier defaultTier) {
+      Upstreams upstreams,
+      Map<String, Tier> tiers,
+      Map<String, TierConfig> policies,
+      List<String> fallback,
+      Tier defaultTier) {
     this.upstreams = upstreams;
     this.tiers = tiers;
+    this.policies = policies;
     this.fallback = fallback;
     this.defaultTier = defaultTier;
   }
@@ -58,8 +68,14 @@ public final class UpstreamGeneralist implements Generalist {
               .withTimeouts(CONNECT_TIMEOUT, t.timeout())
               .withMaxRetries(t.maxRetries()));
     }
+    Map<String, TierConfig> policies = new LinkedHashMap<>();
+    config.tiers().forEach(t -> policies.put(t.name(), t));
     return new UpstreamGeneralist(
-        upstreams, Map.copyOf(tiers), config.fallback(), tiers.get(config.defaultTier()));
+        upstreams,
+        Map.copyOf(tiers),
+        Map.copyOf(policies),
+        config.fallback(),
+        tiers.get(config.defaultTier()));
   }
 
   @Override
@@ -71,16 +87,27 @@ public final class UpstreamGeneralist implements Generalist {
 
   @Override
   public GeneralistResult complete(
-      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel) {
-    ObjectNode request = body.deepCopy();
-    request.remove("stream");
-    request.remove("stream_options");
-    return result(upstreams.complete(chain(firstTier), request, deadline, cancel), true);
+      Outbound body, String firstTier, Instant deadline, Cancellation cancel) {
+    Outbound request =
+        body.map(b -> {
+          b.remove("stream");
+          b.remove("stream_options");
+          return b;
+        });
+    List<Tier> chain = allowed(chain(firstTier), request);
+    if (chain.isEmpty()) {
+      return refused(request);
+    }
+    return result(upstreams.complete(chain, bodies(request), deadline, cancel), true);
   }
 
   @Override
   public GeneralistResult stream(
-      ObjectNode body, String firstTier, Instant deadline, Cancellation cancel, ChunkSink sink) {
+      Outbound body, String firstTier, Instant deadline, Cancellation cancel, ChunkSink sink) {
+    List<Tier> chain = allowed(chain(firstTier), body);
+    if (chain.isEmpty()) {
+      return refused(body);
+    }
     dev.scalpel.upstream.ChunkSink forward =
         new dev.scalpel.upstream.ChunkSink() {
           @Override
@@ -97,13 +124,17 @@ public final class UpstreamGeneralist implements Generalist {
             // The gateway sends [DONE] itself, after the request is accounted.
           }
         };
-    return result(upstreams.stream(chain(firstTier), body, deadline, cancel, forward), false);
+    return result(upstreams.stream(chain, bodies(body), deadline, cancel, forward), false);
   }
 
   @Override
   public GeneralistResult embed(
-      ObjectNode body, String model, Instant deadline, Cancellation cancel) {
-    return result(upstreams.embed(chain(model), body, deadline, cancel), true);
+      Outbound body, String model, Instant deadline, Cancellation cancel) {
+    List<Tier> chain = allowed(chain(model), body);
+    if (chain.isEmpty()) {
+      return refused(body);
+    }
+    return result(upstreams.embed(chain, bodies(body), deadline, cancel), true);
   }
 
   @Override
@@ -129,6 +160,36 @@ public final class UpstreamGeneralist implements Generalist {
     }
     fallback.stream().map(tiers::get).filter(t -> !chain.contains(t)).forEach(chain::add);
     return chain;
+  }
+
+  /** The tiers of {@code chain} whose policy accepts the personal data {@code body} holds. */
+  private List<Tier> allowed(List<Tier> chain, Outbound body) {
+    return chain.stream()
+        .filter(t -> body.found().stream().noneMatch(policies.get(t.name()).refusePii()::contains))
+        .toList();
+  }
+
+  /** Each tier's form of the request: raw for a tier allowed to see it, else redacted. */
+  private Function<Tier, ObjectNode> bodies(Outbound body) {
+    return tier -> policies.get(tier.name()).pii() == PiiPolicy.RAW ? body.raw() : body.redacted();
+  }
+
+  private static GeneralistResult refused(Outbound body) {
+    String kinds =
+        body.found().stream().map(PiiType::wireName).sorted().collect(Collectors.joining(", "));
+    return new GeneralistResult.Failed(
+        new ApiException(
+            400,
+            "invalid_request_error",
+            "pii_not_allowed",
+            "messages",
+            "the request contains personal data ("
+                + kinds
+                + ") that no configured upstream may receive; remove it and try again"),
+        "",
+        false,
+        GeneralistResult.PII_REFUSED,
+        List.of());
   }
 
   private static GeneralistResult result(UpstreamOutcome outcome, boolean keepBody) {

@@ -7,6 +7,10 @@ import dev.scalpel.core.route.RouteDecision;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.escalation.GeneralistResult;
+import dev.scalpel.gateway.escalation.Outbound;
+import dev.scalpel.gateway.guard.Guarded;
+import dev.scalpel.gateway.guard.PiiGuard;
+import dev.scalpel.gateway.guard.StreamRestorer;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
 import dev.scalpel.gateway.routing.ConversationKey;
 import dev.scalpel.gateway.routing.Conversations;
@@ -30,6 +34,7 @@ final class ChatHandler {
   private final ApiKeys keys;
   private final ChatRequestParser parser;
   private final Router router;
+  private final PiiGuard guard;
   private final Conversations conversations;
   private final Optional<Generalist> generalist;
   private final TokenCounting tokens;
@@ -41,6 +46,7 @@ final class ChatHandler {
       GatewayConfig config,
       ApiKeys keys,
       Router router,
+      PiiGuard guard,
       Conversations conversations,
       Optional<Generalist> generalist,
       TokenCounting tokens,
@@ -51,6 +57,7 @@ final class ChatHandler {
     this.keys = keys;
     this.parser = new ChatRequestParser(config.server().maxMessages());
     this.router = router;
+    this.guard = guard;
     this.conversations = conversations;
     this.generalist = generalist;
     this.tokens = tokens;
@@ -78,7 +85,9 @@ final class ChatHandler {
       exchange.keyName = keyName;
       exchange.request = request;
       exchange.promptTokens = promptTokens;
-      dispatch(exchange);
+      Guarded guarded = guard.protectChat(request.body(), request.lastUserText());
+      exchange.storedText = storeRaw() ? request.lastUserText() : guarded.redactedLastUserText();
+      dispatch(exchange, guarded);
     } catch (ApiException e) {
       exchange.keyName = keyName;
       exchange.fail(e, Route.REJECTED);
@@ -87,14 +96,22 @@ final class ChatHandler {
     exchange.flushPending();
   }
 
-  private void dispatch(Exchange exchange) {
+  private boolean storeRaw() {
+    return config.guard().storeRaw();
+  }
+
+  private boolean restore() {
+    return config.guard().restore();
+  }
+
+  private void dispatch(Exchange exchange, Guarded guarded) {
     ChatRequest request = exchange.request;
     Instant deadline = exchange.started.plus(config.server().requestDeadline());
     if (!config.aliases().contains(request.model())) {
       if (generalist.isPresent()
           && generalist.get().passthroughModels().contains(request.model())) {
         exchange.route = Route.PASSTHROUGH;
-        escalate(exchange, request.body(), request.model(), deadline);
+        escalate(exchange, guarded, outbound(guarded), request.model(), deadline);
         return;
       }
       throw new ApiException(
@@ -113,26 +130,32 @@ final class ChatHandler {
         conversationKey(exchange.keyName, exchange.ctx.header(CONVERSATION_HEADER), request);
     Routing routing =
         router.route(
-            request.lastUserText(), request.localAllowed(), conversations.state(conversation));
+            guarded.redactedLastUserText(),
+            request.localAllowed(),
+            conversations.state(conversation));
     exchange.modelVersion = router.version(routingSpecialist(routing));
     exchange.reason = routing.reason();
     switch (routing.decision()) {
       case RouteDecision.Local local -> {
         exchange.route = Route.LOCAL;
         exchange.verdict(local.specialist(), local.label(), local.confidence());
-        answerLocally(exchange, local.answer());
+        answerLocally(exchange, restore() ? guarded.restore(local.answer()) : local.answer());
       }
       case RouteDecision.Escalate escalate -> {
         exchange.route = Route.ESCALATED;
         exchange.verdict(escalate.specialist(), escalate.label(), escalate.confidence());
-        ObjectNode body = request.body().deepCopy();
-        if (!escalate.systemPrompt().isEmpty()) {
-          body.withArray("messages")
-              .insertObject(0)
-              .put("role", "system")
-              .put("content", escalate.systemPrompt());
-        }
-        escalate(exchange, body, escalate.tier(), deadline)
+        Outbound body =
+            outbound(guarded)
+                .map(b -> {
+                  if (!escalate.systemPrompt().isEmpty()) {
+                    b.withArray("messages")
+                        .insertObject(0)
+                        .put("role", "system")
+                        .put("content", escalate.systemPrompt());
+                  }
+                  return b;
+                });
+        escalate(exchange, guarded, body, escalate.tier(), deadline)
             .ifPresent(
                 tier -> conversations.escalated(conversation, tier, escalate.systemPrompt()));
       }
@@ -140,7 +163,8 @@ final class ChatHandler {
         exchange.route = Route.HANDOFF;
         exchange.verdict(handoff.specialist(), handoff.label(), handoff.confidence());
         // The person who takes over needs the whole conversation, not only its last turn.
-        exchange.conversation = request.messages().toString();
+        exchange.conversation =
+            (storeRaw() ? guarded.raw() : guarded.redacted()).get("messages").toString();
         answerLocally(exchange, config.routing().handoffReply());
       }
       case RouteDecision.Reject reject ->
@@ -172,8 +196,11 @@ final class ChatHandler {
       }
       exchange.route = Route.PASSTHROUGH;
       Instant deadline = exchange.started.plus(config.server().requestDeadline());
+      Guarded guarded = guard.protectEmbeddings(body);
       GeneralistResult result =
-          generalist.get().embed(body, model.asText(), deadline, Cancellation.create());
+          generalist
+              .get()
+              .embed(outbound(guarded), model.asText(), deadline, Cancellation.create());
       countFailures(result);
       switch (result) {
         case GeneralistResult.Answered answered -> {
@@ -231,17 +258,26 @@ final class ChatHandler {
     return new ConversationKey("o:" + keyName + ":" + request.openingDigest(), request.followUp());
   }
 
+  private static Outbound outbound(Guarded guarded) {
+    return new Outbound(guarded.raw(), guarded.redacted(), guarded.found());
+  }
+
   /** Escalates; returns the tier that answered, if one did. */
   private Optional<String> escalate(
-      Exchange exchange, ObjectNode body, String firstTier, Instant deadline) {
+      Exchange exchange, Guarded guarded, Outbound body, String firstTier, Instant deadline) {
     Generalist g = generalist.orElseThrow();
     // A streamed answer notices a departed client when a chunk cannot be written; a non-streamed
     // one runs to its end (HTTP/1.1 gives no sign of a closed connection until the gateway
     // writes), bounded by the request deadline.
     Cancellation cancel = Cancellation.create();
+    Generalist.ChunkSink sink = exchange::streamChunk;
+    if (restore() && guarded.hasPii()) {
+      StreamRestorer restorer = new StreamRestorer(guarded);
+      sink = json -> exchange.streamChunk(restorer.apply(json));
+    }
     GeneralistResult result =
         exchange.request.stream()
-            ? g.stream(body, firstTier, deadline, cancel, exchange::streamChunk)
+            ? g.stream(body, firstTier, deadline, cancel, sink)
             : g.complete(body, firstTier, deadline, cancel);
     countFailures(result);
     return switch (result) {
@@ -249,6 +285,9 @@ final class ChatHandler {
         exchange.upstream(
             answered, g.counterfactualCost(answered.tokensIn(), answered.tokensOut()));
         if (answered.response() != null) {
+          if (restore()) {
+            guarded.restoreCompletion(answered.response());
+          }
           exchange.upstreamBody(answered.response());
         } else {
           exchange.endStream();
@@ -259,6 +298,8 @@ final class ChatHandler {
         exchange.tier = failed.tier();
         if (failed.kind().equals(GeneralistResult.CANCELLED)) {
           exchange.clientGone();
+        } else if (failed.kind().equals(GeneralistResult.PII_REFUSED)) {
+          exchange.fail(failed.error(), Route.REJECTED);
         } else if (failed.bytesSent()) {
           exchange.streamError(failed.error());
         } else {

@@ -41,6 +41,7 @@ final class Exchange {
   int status = 200;
   String error = "";
   String reason = "";
+  String storedText = "";
   String conversation = "";
   private boolean streamStarted;
 
@@ -176,7 +177,7 @@ final class Exchange {
         java.time.Duration.between(started, Instant.now()),
         status,
         error,
-        request == null ? "" : request.lastUserText(),
+        storedText,
         reason,
         conversation);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.io.Json;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
+import dev.scalpel.gateway.guard.PiiGuard;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
 import dev.scalpel.gateway.routing.Conversations;
 import dev.scalpel.gateway.routing.Router;
@@ -60,6 +61,7 @@ public final class GatewayServer implements AutoCloseable {
             config,
             keys,
             router,
+            PiiGuard.create(config.guard()),
             Conversations.create(config.routing().conversations()),
             generalist,
             tokens,

@@ -38,8 +38,8 @@ class ConfigErrorsTest {
   void aMisspelledTopLevelKey() throws IOException {
     assertFails(
         "upstream:\n  tiers: []\n",
-        "upstream: unknown key (expected one of [aliases, keys, routing, server, specialists,"
-            + " storage, upstreams])");
+        "upstream: unknown key (expected one of [aliases, guard, keys, routing, server,"
+            + " specialists, storage, upstreams])");
   }
 
   @Test
@@ -53,8 +53,43 @@ class ConfigErrorsTest {
               model: gpt-4o-mini
         """,
         "upstreams.tiers[0].base_uri: unknown key (expected one of [api_key_env, base_url,"
-            + " input_usd_per_million, max_retries, model, name, output_usd_per_million,"
-            + " timeout])");
+            + " input_usd_per_million, max_retries, model, name, output_usd_per_million, pii,"
+            + " refuse_pii, timeout])");
+  }
+
+  @Test
+  void anUnknownPiiTypeInATiersRefusal() throws IOException {
+    assertFails(
+        """
+        upstreams:
+          tiers:
+            - {name: hosted, base_url: "http://127.0.0.1:8089/v1", model: gpt-4o, refuse_pii: [SSN]}
+        """,
+        "upstreams.tiers[0].refuse_pii[0]: PII type: expected one of EMAIL, PHONE, CREDIT_CARD,"
+            + " IBAN, US_SSN, IP_ADDRESS, SECRET, found 'SSN'");
+  }
+
+  @Test
+  void anUnknownTierPiiPolicy() throws IOException {
+    assertFails(
+        """
+        upstreams:
+          tiers:
+            - {name: hosted, base_url: "http://127.0.0.1:8089/v1", model: gpt-4o, pii: hide}
+        """,
+        "upstreams.tiers[0].pii: expected redact or raw, found \"hide\"");
+  }
+
+  @Test
+  void anUnknownPhoneRegion() throws IOException {
+    assertFails(
+        """
+        guard:
+          pii:
+            phone_regions: [XX]
+        """,
+        "guard.pii.phone_regions[0]: expected a two-letter region code such as US or DE, found"
+            + " \"XX\"");
   }
 
   @Test
