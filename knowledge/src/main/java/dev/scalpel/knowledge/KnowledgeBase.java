@@ -34,6 +34,14 @@ public interface KnowledgeBase extends AutoCloseable {
     return LuceneKnowledgeBase.exists(dir);
   }
 
+  /**
+   * The metadata of the index in {@code dir} without opening it for search, for example to pick the
+   * encoder it needs.
+   */
+  static KbMetadata readMetadata(Path dir) {
+    return LuceneKnowledgeBase.readMetadata(dir);
+  }
+
   /** What the index recorded about itself when it was built. */
   KbMetadata metadata();
 

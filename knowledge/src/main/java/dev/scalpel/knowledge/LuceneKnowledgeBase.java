@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.StoredFields;
@@ -31,6 +32,7 @@ import org.apache.lucene.util.QueryBuilder;
  * over it, both safe to share between threads.
  */
 final class LuceneKnowledgeBase implements KnowledgeBase {
+  private static final String NO_INDEX = "no knowledge base index here; build one first";
   private static final TopDocs NO_DOCS =
       new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
@@ -68,9 +70,23 @@ final class LuceneKnowledgeBase implements KnowledgeBase {
     }
   }
 
+  static KbMetadata readMetadata(Path dir) {
+    if (!exists(dir)) {
+      throw new ModelFormatException(dir, NO_INDEX);
+    }
+    try (FSDirectory directory = FSDirectory.open(dir)) {
+      List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+      return KbMetadata.fromUserData(dir, commits.getLast().getUserData());
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      throw corrupted(dir, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   static KnowledgeBase open(Path dir, SentenceEncoder encoder, FusionOptions fusion) {
     if (!exists(dir)) {
-      throw new ModelFormatException(dir, "no knowledge base index here; build one first");
+      throw new ModelFormatException(dir, NO_INDEX);
     }
     FSDirectory directory = null;
     DirectoryReader reader = null;
@@ -82,8 +98,7 @@ final class LuceneKnowledgeBase implements KnowledgeBase {
       return new LuceneKnowledgeBase(directory, reader, metadata, encoder, fusion);
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
       closeQuietly(reader, directory);
-      throw new ModelFormatException(
-          dir, "corrupted or unreadable index (" + e.getMessage() + "); re-index it");
+      throw corrupted(dir, e);
     } catch (IOException e) {
       closeQuietly(reader, directory);
       throw new UncheckedIOException("cannot open the index " + dir + ": " + e.getMessage(), e);
@@ -91,6 +106,11 @@ final class LuceneKnowledgeBase implements KnowledgeBase {
       closeQuietly(reader, directory);
       throw e;
     }
+  }
+
+  private static ModelFormatException corrupted(Path dir, IOException e) {
+    return new ModelFormatException(
+        dir, "corrupted or unreadable index (" + e.getMessage() + "); re-index it");
   }
 
   private static void requireSameEncoder(Path dir, EncoderIdentity indexed, EncoderIdentity given) {
