@@ -27,7 +27,7 @@ public record Passage(String id, String source, String title, String text) {
   }
 
   /** What is indexed for both BM25 and the embedding: the heading path, then the text. */
-  String searchableText() {
+  public String searchableText() {
     return title.isEmpty() ? text : title + "\n\n" + text;
   }
 }
