@@ -82,7 +82,7 @@ final class KbSearchCommand implements Callable<Integer> {
               + "' in "
               + dir
               + "; build it first with: scalpel kb index FOLDER"
-              + (kb.name.equals(KbOptions.DEFAULT_NAME) ? "" : " --name " + kb.name)
+              + (kb.name.equals(KnowledgeBase.DEFAULT_NAME) ? "" : " --name " + kb.name)
               + " (and the same --data-dir or --config)");
     }
     KbMetadata metadata = KnowledgeBase.readMetadata(dir);

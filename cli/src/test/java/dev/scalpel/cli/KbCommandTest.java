@@ -197,8 +197,8 @@ class KbCommandTest {
 
     assertThat(name.err())
         .isEqualTo(
-            "error: --name: expected letters, digits, '.', '_' or '-' (not starting with '.', '_'"
-                + " or '-'), found '../etc'"
+            "error: knowledge base name: expected letters, digits, '.', '_' or '-', starting with a"
+                + " letter or digit, found '../etc'"
                 + NL);
     assertThat(top.err()).isEqualTo("error: --top: expected at least 1, found 0" + NL);
     assertThat(words.err())

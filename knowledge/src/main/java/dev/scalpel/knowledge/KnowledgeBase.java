@@ -29,6 +29,25 @@ public interface KnowledgeBase extends AutoCloseable {
     return LuceneKnowledgeBase.open(dir, encoder, fusion);
   }
 
+  /** The name of the knowledge base that {@code --name} does not name. */
+  String DEFAULT_NAME = "default";
+
+  /**
+   * Where the knowledge base {@code name} lives in a data directory: {@code <dataDir>/kb/<name>}.
+   * Names are letters, digits, '.', '_' and '-', starting with a letter or digit, so that a name
+   * never leaves the {@code kb} folder.
+   */
+  static Path directory(Path dataDir, String name) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException(
+          "knowledge base name: expected letters, digits, '.', '_' or '-', starting with a letter"
+              + " or digit, found '"
+              + name
+              + "'");
+    }
+    return dataDir.resolve("kb").resolve(name);
+  }
+
   /** Whether {@code dir} holds a committed index (of any kind: open checks that it is ours). */
   static boolean exists(Path dir) {
     return LuceneKnowledgeBase.exists(dir);

@@ -164,6 +164,20 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void knowledgeBasesLiveUnderTheDataDirectoryByName() {
+    assertThat(KnowledgeBase.directory(Path.of("data"), "faq-v2.1"))
+        .isEqualTo(Path.of("data", "kb", "faq-v2.1"));
+    for (String bad : new String[] {"../etc", ".hidden", "a/b", "", "-x"}) {
+      assertThatThrownBy(() -> KnowledgeBase.directory(Path.of("data"), bad))
+          .hasMessage(
+              "knowledge base name: expected letters, digits, '.', '_' or '-', starting with a"
+                  + " letter or digit, found '"
+                  + bad
+                  + "'");
+    }
+  }
+
+  @Test
   void aMissingIndexIsReported() {
     Path missing = dir.resolve("data/kb/nothing");
 
