@@ -49,9 +49,7 @@ class ReindexTest {
   @Test
   void aFailedReindexLeavesThePreviousIndexWhole() throws IOException {
     Path index = dir.resolve("kb");
-    Corpus first = Corpus.read(TestKb.write(dir.resolve("v1")), SplitOptions.defaults());
-    KnowledgeIndexer.create(encoder).index(first, index, Progress.NONE);
-    KnowledgeBase before = KnowledgeBase.open(index, encoder);
+    KnowledgeBase before = indexTestKbAndOpen(index);
     Corpus large = Corpus.read(manyPassages(dir.resolve("v2"), 100), new SplitOptions(20));
 
     // The first batch of 64 passages is embedded and added to the writer before the encoder dies.
@@ -75,9 +73,7 @@ class ReindexTest {
   @Test
   void aReindexReplacesEverythingAndOpenReadersKeepTheirSnapshot() throws IOException {
     Path index = dir.resolve("kb");
-    Corpus first = Corpus.read(TestKb.write(dir.resolve("v1")), SplitOptions.defaults());
-    KnowledgeIndexer.create(encoder).index(first, index, Progress.NONE);
-    KnowledgeBase old = KnowledgeBase.open(index, encoder);
+    KnowledgeBase old = indexTestKbAndOpen(index);
     Path v2 = Files.createDirectories(dir.resolve("v2"));
     Files.writeString(v2.resolve("lease.md"), "# Lease\n\nA bike for a fixed monthly fee.\n");
 
@@ -95,6 +91,13 @@ class ReindexTest {
     assertThat(old.metadata().passages()).isEqualTo(5);
     assertThat(old.search("refund", 10)).hasSize(5);
     old.close();
+  }
+
+  /** Indexes {@link TestKb} (5 passages) into {@code index} and opens it; the caller closes it. */
+  private KnowledgeBase indexTestKbAndOpen(Path index) throws IOException {
+    Corpus corpus = Corpus.read(TestKb.write(dir.resolve("v1")), SplitOptions.defaults());
+    KnowledgeIndexer.create(encoder).index(corpus, index, Progress.NONE);
+    return KnowledgeBase.open(index, encoder);
   }
 
   @Test
