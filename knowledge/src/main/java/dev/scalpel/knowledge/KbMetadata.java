@@ -43,9 +43,10 @@ public record KbMetadata(
     if (encoder == null || created == null || sourceFolder == null) {
       throw new IllegalArgumentException("encoder, created and source folder are required");
     }
-    if (documents < 1 || passages < documents) {
+    if (documents < 1 || passages < 1) {
+      // A document may have no passage (an empty file), but an index has at least one of each.
       throw new IllegalArgumentException(
-          "expected at least one passage per document, found "
+          "expected at least one document and one passage, found "
               + documents
               + " documents and "
               + passages

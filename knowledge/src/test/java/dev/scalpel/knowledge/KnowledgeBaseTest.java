@@ -11,6 +11,7 @@ import dev.scalpel.embed.EncoderSpec;
 import dev.scalpel.embed.Encoders;
 import dev.scalpel.embed.SentenceEncoder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +162,37 @@ class KnowledgeBaseTest {
                 + "..., 384 dimensions, cls pooling), but queried with my-encoder.onnx (sha256"
                 + " abababababab..., 384 dimensions, cls pooling); query it with the encoder it"
                 + " was built with, or re-index");
+  }
+
+  /**
+   * An index written by the first format (the test knowledge base, in src/test/resources) still
+   * opens and answers the same way: a change to the fields, the analyzer or Lucene that breaks it
+   * must bump {@link KbMetadata#FORMAT_VERSION} and say so.
+   */
+  @Test
+  void anIndexOfFormatOneStillOpensAndAnswers() throws Exception {
+    Path frozen = dir.resolve("frozen");
+    Files.createDirectories(frozen);
+    Path resource = Path.of(KnowledgeBaseTest.class.getResource("/frozen/kb-format-1").toURI());
+    try (var files = Files.list(resource)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, frozen.resolve(file.getFileName().toString()));
+      }
+    }
+
+    try (KnowledgeBase old = KnowledgeBase.open(frozen, encoder)) {
+      assertThat(old.metadata().formatVersion()).isEqualTo(1);
+      assertThat(old.metadata().created())
+          .isEqualTo(Instant.parse("2026-11-23T19:06:19.793340174Z"));
+      assertThat(old.metadata().passages()).isEqualTo(5);
+      assertThat(old.search("how many days until my refund is paid back", 5))
+          .extracting(h -> h.passage().id())
+          .isEqualTo(
+              kb.search("how many days until my refund is paid back", 5).stream()
+                  .map(h -> h.passage().id())
+                  .toList())
+          .startsWith("returns.md#2");
+    }
   }
 
   @Test
