@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       UsageCommand.class,
       HandoffsCommand.class,
       RedactCommand.class,
+      KbCommand.class,
     })
 final class ScalpelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -13,10 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a text file as UTF-8 and refuses malformed bytes, naming the line where they are. */
-final class StrictUtf8 {
+public final class StrictUtf8 {
   private StrictUtf8() {}
 
-  static String read(Path file) {
+  /** The file's text without a leading BOM; a {@link DataFormatException} when it is not UTF-8. */
+  public static String read(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
