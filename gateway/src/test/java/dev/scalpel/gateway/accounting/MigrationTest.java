@@ -55,8 +55,7 @@ class MigrationTest {
                 "SELECT version, description, script, success FROM flyway_schema_history"
                     + " ORDER BY installed_rank"))
         .containsExactly(
-            "1|request log|V1__request_log.sql|1",
-            "3|keys and budgets|V3__keys_and_budgets.sql|1");
+            "1|request log|V1__request_log.sql|1", "3|keys and budgets|V3__keys_and_budgets.sql|1");
     assertThat(
             rows(
                 file,
