@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       StubLlmCommand.class,
       UsageCommand.class,
+      KeysCommand.class,
     })
 final class ScalpelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
