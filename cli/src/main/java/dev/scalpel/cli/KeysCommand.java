@@ -312,27 +312,38 @@ final class KeysCommand implements Runnable {
     }
   }
 
-  /** Reads {@code --scope}; an unknown one is a usage error naming the valid ones. */
-  static final class ScopeConverter implements CommandLine.ITypeConverter<Scope> {
+  /**
+   * Reads a value by its wire name; an unknown one is a usage error naming the valid ones (the
+   * message of {@code parse}'s IllegalArgumentException).
+   */
+  abstract static class WireConverter<T> implements CommandLine.ITypeConverter<T> {
+    private final Function<String, T> parse;
+
+    WireConverter(Function<String, T> parse) {
+      this.parse = parse;
+    }
+
     @Override
-    public Scope convert(String value) {
+    public T convert(String value) {
       try {
-        return Scope.fromWire(value.toLowerCase(Locale.ROOT));
+        return parse.apply(value.toLowerCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }
 
-  /** Reads {@code --period}; an unknown one is a usage error naming the valid ones. */
-  static final class PeriodConverter implements CommandLine.ITypeConverter<Period> {
-    @Override
-    public Period convert(String value) {
-      try {
-        return Period.fromWire(value.toLowerCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+  /** Reads {@code --scope}. */
+  static final class ScopeConverter extends WireConverter<Scope> {
+    ScopeConverter() {
+      super(Scope::fromWire);
+    }
+  }
+
+  /** Reads {@code --period}. */
+  static final class PeriodConverter extends WireConverter<Period> {
+    PeriodConverter() {
+      super(Period::fromWire);
     }
   }
 }

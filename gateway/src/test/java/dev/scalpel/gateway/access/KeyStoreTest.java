@@ -3,16 +3,12 @@ package dev.scalpel.gateway.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scalpel.gateway.accounting.SqliteRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -68,12 +64,12 @@ class KeyStoreTest {
     assertThat(gateway.list()).containsExactly(key.key());
     assertThat(gateway.list().toString()).doesNotContain(key.secret());
 
-    List<String> stored = rows("SELECT * FROM api_keys");
+    List<String> stored = SqliteRows.rows(gateway.file(), "SELECT * FROM api_keys");
     assertThat(stored).hasSize(1);
     assertThat(stored.get(0))
         .doesNotContain(key.secret().substring(15))
         .contains(key.key().prefix(), "inference", "5000000000", "day", "60", "10000");
-    assertThat(rows("SELECT hex(key_hash) FROM api_keys"))
+    assertThat(SqliteRows.rows(gateway.file(), "SELECT hex(key_hash) FROM api_keys"))
         .containsExactly(HexFormat.of().withUpperCase().formatHex(KeySecrets.digest(key.secret())));
   }
 
@@ -179,22 +175,5 @@ class KeyStoreTest {
             empty
                 + ": no api_keys table (expected a database migrated by the request log; open the"
                 + " request log on it first)");
-  }
-
-  private List<String> rows(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gateway.file());
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= columns; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
   }
 }
