@@ -9,8 +9,13 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +118,31 @@ class KeyStoreTest {
     assertThat(gateway.find(first.secret())).isEmpty();
     assertThat(gateway.find(second.secret())).contains(second.key());
     assertThat(cli.list()).containsExactly(second.key());
+  }
+
+  @Test
+  void twoProcessesRacingForOneNameCreateOneKey() throws Exception {
+    List<Future<KeyCreation>> attempts = new ArrayList<>();
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 20; i++) {
+        KeyStore store = i % 2 == 0 ? gateway : cli;
+        attempts.add(
+            threads.submit(() -> {
+              start.await();
+              return store.create(KeyRequest.inference("race"), "cli:alice");
+            }));
+      }
+      start.countDown();
+    }
+
+    int created = 0;
+    for (Future<KeyCreation> f : attempts) {
+      created += f.get() instanceof KeyCreation.Created ? 1 : 0;
+    }
+    assertThat(created).isEqualTo(1);
+    assertThat(gateway.list()).hasSize(1);
+    assertThat(gateway.audit()).hasSize(1);
   }
 
   @Test
