@@ -40,9 +40,10 @@ final class KeyAccess implements Access {
       key = store.find(presented);
     }
     if (key.isEmpty()) {
+      // The same answer for an unknown and a revoked key: which keys once existed is no one's
+      // business but the operator's.
       return unauthorized(
-          "Incorrect API key provided, or the key was revoked. Check the key, or ask the operator"
-              + " for one.");
+          "Incorrect API key provided. Check the key, or ask the operator for one.");
     }
     if (!key.get().scope().allows(needed)) {
       return new Authentication.Denied(

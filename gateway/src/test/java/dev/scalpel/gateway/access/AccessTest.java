@@ -69,6 +69,8 @@ class AccessTest {
     assertThat(refusal.status()).isEqualTo(401);
     assertThat(refusal.type()).isEqualTo("authentication_error");
     assertThat(refusal.code()).isEqualTo("invalid_api_key");
+    assertThat(refusal.message())
+        .isEqualTo("Incorrect API key provided. Check the key, or ask the operator for one.");
     assertThat(refusal.retryAfterHeader()).isEmpty();
   }
 
