@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       HandoffsCommand.class,
       RedactCommand.class,
       KbCommand.class,
+      KeysCommand.class,
     })
 final class ScalpelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -6,11 +6,8 @@ import dev.scalpel.core.route.Route;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,23 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The schema is created by Flyway once, recorded, and reopened as it is; WAL and sync modes. */
 class MigrationTest {
   @TempDir Path dir;
-
-  private static List<String> rows(Path file, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= columns; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
-  }
 
   @Test
   void migrationsRunOnceAndAreRecorded() throws SQLException {
@@ -52,15 +32,16 @@ class MigrationTest {
     }
 
     assertThat(
-            rows(
+            SqliteRows.rows(
                 file,
                 "SELECT version, description, script, success FROM flyway_schema_history"
                     + " ORDER BY installed_rank"))
         .containsExactly(
             "1|request log|V1__request_log.sql|1",
-            "2|route reason and handoffs|V2__route_reason_and_handoffs.sql|1");
+            "2|route reason and handoffs|V2__route_reason_and_handoffs.sql|1",
+            "3|keys and budgets|V3__keys_and_budgets.sql|1");
     assertThat(
-            rows(
+            SqliteRows.rows(
                 file,
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'request_log'"
                     + " AND sql IS NOT NULL ORDER BY name"))
@@ -107,7 +88,7 @@ class MigrationTest {
       file = log.file();
     }
 
-    assertThat(rows(file, "PRAGMA journal_mode")).containsExactly("wal");
+    assertThat(SqliteRows.rows(file, "PRAGMA journal_mode")).containsExactly("wal");
   }
 
   @Test
