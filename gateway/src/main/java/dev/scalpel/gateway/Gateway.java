@@ -1,6 +1,11 @@
 package dev.scalpel.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scalpel.gateway.access.Access;
+import dev.scalpel.gateway.access.AccessControl;
+import dev.scalpel.gateway.access.BudgetLedger;
+import dev.scalpel.gateway.access.KeyStore;
+import dev.scalpel.gateway.access.RateLimiter;
 import dev.scalpel.gateway.accounting.RequestLog;
 import dev.scalpel.gateway.accounting.RequestLogOptions;
 import dev.scalpel.gateway.accounting.RequestRecord;
@@ -15,6 +20,7 @@ import dev.scalpel.gateway.metrics.GatewayMetrics;
 import dev.scalpel.gateway.routing.SpecialistPool;
 import dev.scalpel.upstream.TokenCounter;
 import dev.scalpel.upstream.Upstreams;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -25,13 +31,22 @@ import java.util.Optional;
 public final class Gateway implements AutoCloseable {
   private final GatewayServer server;
   private final RequestLog log;
+  private final KeyStore keys;
+  private final BudgetLedger ledger;
   private final Upstreams upstreams;
   private final SpecialistPool specialists;
 
   private Gateway(
-      GatewayServer server, RequestLog log, Upstreams upstreams, SpecialistPool specialists) {
+      GatewayServer server,
+      RequestLog log,
+      KeyStore keys,
+      BudgetLedger ledger,
+      Upstreams upstreams,
+      SpecialistPool specialists) {
     this.server = server;
     this.log = log;
+    this.keys = keys;
+    this.ledger = ledger;
     this.upstreams = upstreams;
     this.specialists = specialists;
   }
@@ -43,11 +58,21 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config) {
     SpecialistPool specialists = SpecialistPool.load(config.specialists());
     RequestLog log = null;
+    KeyStore keys = null;
+    BudgetLedger ledger = null;
     Upstreams upstreams = null;
     try {
       log =
           RequestLog.open(
               config.dataDir(), RequestLogOptions.defaults().withDurableSync(config.durableSync()));
+      keys = KeyStore.open(log);
+      ledger = BudgetLedger.open(log);
+      AccessControl access =
+          new AccessControl(
+              Access.withConfigKeys(keys, config.keys()),
+              keys,
+              RateLimiter.create(Clock.systemUTC()),
+              ledger);
       TokenCounter counter = TokenCounter.create();
       upstreams = Upstreams.builder().tokenCounter(counter).build();
       Optional<Generalist> generalist =
@@ -58,11 +83,23 @@ public final class Gateway implements AutoCloseable {
       Accountant accountant = served -> requests.append(record(served));
       GatewayServer server =
           GatewayServer.start(
-              config, specialists, generalist, tokens(counter), accountant, new GatewayMetrics());
-      return new Gateway(server, log, upstreams, specialists);
+              config,
+              specialists,
+              generalist,
+              tokens(counter),
+              accountant,
+              new GatewayMetrics(),
+              access);
+      return new Gateway(server, log, keys, ledger, upstreams, specialists);
     } catch (RuntimeException e) {
       if (upstreams != null) {
         upstreams.close();
+      }
+      if (ledger != null) {
+        ledger.close();
+      }
+      if (keys != null) {
+        keys.close();
       }
       if (log != null) {
         log.close();
@@ -81,6 +118,8 @@ public final class Gateway implements AutoCloseable {
     try {
       server.close();
     } finally {
+      ledger.close();
+      keys.close();
       log.close();
       upstreams.close();
       specialists.close();

@@ -26,6 +26,12 @@ public interface Generalist {
   /** Passes an embeddings request to the tiers serving {@code model}. */
   GeneralistResult embed(Outbound body, String model, Instant deadline, Cancellation cancel);
 
+  /**
+   * The most a call could cost: these tokens at the prices of the dearest tier of the chain that
+   * {@code firstTier} starts (what a budget reservation holds).
+   */
+  double maxCost(String firstTier, long tokensIn, long tokensOut);
+
   /** What the default generalist would have charged for these tokens (the counterfactual cost). */
   double counterfactualCost(long tokensIn, long tokensOut);
 

@@ -138,6 +138,14 @@ public final class UpstreamGeneralist implements Generalist {
   }
 
   @Override
+  public double maxCost(String firstTier, long tokensIn, long tokensOut) {
+    return chain(firstTier).stream()
+        .mapToDouble(t -> t.prices().cost(tokensIn, tokensOut))
+        .max()
+        .orElse(0);
+  }
+
+  @Override
   public double counterfactualCost(long tokensIn, long tokensOut) {
     return defaultTier == null ? 0 : defaultTier.prices().cost(tokensIn, tokensOut);
   }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.route.Route;
 import dev.scalpel.core.route.RouteDecision;
+import dev.scalpel.gateway.access.Budget;
+import dev.scalpel.gateway.access.Reservation;
+import dev.scalpel.gateway.access.Scope;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.escalation.GeneralistResult;
@@ -19,6 +22,7 @@ import dev.scalpel.gateway.routing.Routing;
 import dev.scalpel.upstream.Cancellation;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,7 +35,15 @@ final class ChatHandler {
   static final String CONVERSATION_HEADER = "x-scalpel-conversation-id";
 
   private final GatewayConfig config;
-  private final ApiKeys keys;
+
+  /**
+   * The most completion tokens a request of a key with a budget may ask an upstream for: its {@code
+   * max_tokens} is capped to this (or set, when absent), so that the reservation made before the
+   * call bounds what the call can cost.
+   */
+  static final int BUDGETED_MAX_COMPLETION_TOKENS = 4096;
+
+  private final Admission admission;
   private final ChatRequestParser parser;
   private final Router router;
   private final PiiGuard guard;
@@ -44,7 +56,7 @@ final class ChatHandler {
 
   ChatHandler(
       GatewayConfig config,
-      ApiKeys keys,
+      Admission admission,
       Router router,
       PiiGuard guard,
       Conversations conversations,
@@ -54,7 +66,7 @@ final class ChatHandler {
       ResponseWriter writer,
       GatewayMetrics metrics) {
     this.config = config;
-    this.keys = keys;
+    this.admission = admission;
     this.parser = new ChatRequestParser(config.server().maxMessages());
     this.router = router;
     this.guard = guard;
@@ -68,9 +80,9 @@ final class ChatHandler {
 
   void handle(Context ctx) {
     Exchange exchange = new Exchange(ctx, writer);
-    String keyName = "";
     try {
-      keyName = keys.authenticate(ctx.header("Authorization"));
+      exchange.key = admission.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
+      exchange.keyName = exchange.key.name();
       byte[] bytes = BodyReader.read(ctx, config.server().maxBodyBytes());
       ChatRequest request = parser.parse(bytes);
       long promptTokens = tokens.countMessages(request.messages());
@@ -82,14 +94,13 @@ final class ChatHandler {
                 + " tokens; this gateway accepts at most "
                 + config.server().maxPromptTokens());
       }
-      exchange.keyName = keyName;
+      admission.admit(exchange.key, promptTokens);
       exchange.request = request;
       exchange.promptTokens = promptTokens;
       Guarded guarded = guard.protectChat(request.body(), request.lastUserText());
       exchange.storedText = storeRaw() ? request.lastUserText() : guarded.redactedLastUserText();
       dispatch(exchange, guarded);
     } catch (ApiException e) {
-      exchange.keyName = keyName;
       exchange.fail(e, Route.REJECTED);
     }
     accountant.record(exchange.served());
@@ -179,7 +190,8 @@ final class ChatHandler {
   void handleEmbeddings(Context ctx) {
     Exchange exchange = new Exchange(ctx, writer);
     try {
-      exchange.keyName = keys.authenticate(ctx.header("Authorization"));
+      exchange.key = admission.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
+      exchange.keyName = exchange.key.name();
       ObjectNode body =
           ChatRequestParser.object(BodyReader.read(ctx, config.server().maxBodyBytes()));
       JsonNode model = body.get("model");
@@ -258,6 +270,33 @@ final class ChatHandler {
     return new ConversationKey("o:" + keyName + ":" + request.openingDigest(), request.followUp());
   }
 
+  /** Ends a reservation exactly once: the cost of an answer, nothing for a failure. */
+  private static void settle(Reservation reservation, GeneralistResult result) {
+    switch (result) {
+      case GeneralistResult.Answered answered -> reservation.settle(answered.costUsd());
+      case GeneralistResult.Failed failed -> reservation.release();
+    }
+  }
+
+  /** The completion tokens a request asks for at most, or a large number when it sets no limit. */
+  private static long requestedCompletionTokens(ObjectNode body) {
+    for (String field : List.of("max_completion_tokens", "max_tokens")) {
+      if (body.path(field).canConvertToLong() && body.path(field).asLong() > 0) {
+        return body.path(field).asLong();
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private static ObjectNode capCompletion(ObjectNode body) {
+    String field = body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+    long asked = body.path(field).canConvertToLong() ? body.path(field).asLong() : 0;
+    if (asked <= 0 || asked > BUDGETED_MAX_COMPLETION_TOKENS) {
+      body.put(field, BUDGETED_MAX_COMPLETION_TOKENS);
+    }
+    return body;
+  }
+
   private static Outbound outbound(Guarded guarded) {
     return new Outbound(guarded.raw(), guarded.redacted(), guarded.found());
   }
@@ -275,10 +314,32 @@ final class ChatHandler {
       StreamRestorer restorer = new StreamRestorer(guarded);
       sink = json -> exchange.streamChunk(restorer.apply(json));
     }
-    GeneralistResult result =
-        exchange.request.stream()
-            ? g.stream(body, firstTier, deadline, cancel, sink)
-            : g.complete(body, firstTier, deadline, cancel);
+    // A key without a budget holds nothing, so the bound only matters for keys with one, whose
+    // requests are capped to it.
+    long completionTokens =
+        Math.min(requestedCompletionTokens(body.raw()), BUDGETED_MAX_COMPLETION_TOKENS);
+    Outbound capped =
+        exchange.key.budget() instanceof Budget.Limited
+            ? body.map(ChatHandler::capCompletion)
+            : body;
+    Reservation reservation =
+        admission.reserve(
+            exchange.key, g.maxCost(firstTier, exchange.promptTokens, completionTokens));
+    GeneralistResult result;
+    try {
+      result =
+          exchange.request.stream()
+              ? g.stream(capped, firstTier, deadline, cancel, sink)
+              : g.complete(capped, firstTier, deadline, cancel);
+    } catch (RuntimeException e) {
+      reservation.release();
+      throw e;
+    }
+    settle(reservation, result);
+    if (result instanceof GeneralistResult.Answered answered) {
+      admission.charge(
+          exchange.key, answered.tokensOut() + answered.tokensIn() - exchange.promptTokens);
+    }
     countFailures(result);
     return switch (result) {
       case GeneralistResult.Answered answered -> {

@@ -2,6 +2,7 @@ package dev.scalpel.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.route.Route;
+import dev.scalpel.gateway.access.KeyInfo;
 import dev.scalpel.gateway.escalation.GeneralistResult;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ final class Exchange {
   private final ResponseWriter writer;
   private final List<Runnable> pending = new ArrayList<>();
 
+  KeyInfo key;
   String keyName = "";
   ChatRequest request;
   long promptTokens;

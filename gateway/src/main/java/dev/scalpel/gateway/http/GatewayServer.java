@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.io.Json;
+import dev.scalpel.gateway.access.AccessControl;
+import dev.scalpel.gateway.access.AccessException;
+import dev.scalpel.gateway.access.AdminKeysRoutes;
+import dev.scalpel.gateway.access.Scope;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.guard.PiiGuard;
@@ -40,9 +44,10 @@ public final class GatewayServer implements AutoCloseable {
       Optional<Generalist> generalist,
       TokenCounting tokens,
       Accountant accountant,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics,
+      AccessControl access) {
     ResponseWriter writer = new ResponseWriter();
-    ApiKeys keys = new ApiKeys(config.keys());
+    Admission keys = new Admission(access.access(), access.limiter(), access.ledger());
     Router router = new Router(config.routing(), specialists, generalist.isPresent());
     Accountant metered =
         served -> {
@@ -85,7 +90,19 @@ public final class GatewayServer implements AutoCloseable {
           c.routes.get(
               "/metrics",
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+          AdminKeysRoutes.register(c.routes, access.access(), access.keys(), inFlight::track);
           c.routes.exception(ApiException.class, (e, ctx) -> writer.error(ctx, e));
+          c.routes.exception(
+              AccessException.class,
+              (e, ctx) ->
+                  writer.error(
+                      ctx,
+                      new ApiException(
+                          503,
+                          "server_error",
+                          "key_store_unavailable",
+                          "",
+                          "the gateway cannot check API keys or budgets right now; retry shortly")));
           c.routes.error(
               404,
               "*",
@@ -123,11 +140,11 @@ public final class GatewayServer implements AutoCloseable {
 
   private static void models(
       Context ctx,
-      ApiKeys keys,
+      Admission keys,
       GatewayConfig config,
       Optional<Generalist> generalist,
       ResponseWriter writer) {
-    keys.authenticate(ctx.header("Authorization"));
+    keys.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
     ObjectNode root = Json.mapper().createObjectNode().put("object", "list");
     ArrayNode data = root.putArray("data");
     for (String alias : config.aliases()) {
@@ -150,8 +167,12 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static void classify(
-      Context ctx, ApiKeys keys, SpecialistPool specialists, ResponseWriter writer, int maxBytes) {
-    keys.authenticate(ctx.header("Authorization"));
+      Context ctx,
+      Admission keys,
+      SpecialistPool specialists,
+      ResponseWriter writer,
+      int maxBytes) {
+    keys.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
     JsonNode body = ChatRequestParser.object(BodyReader.read(ctx, maxBytes));
     JsonNode text = body == null ? null : body.get("text");
     if (text == null || !text.isTextual() || text.asText().isBlank()) {
