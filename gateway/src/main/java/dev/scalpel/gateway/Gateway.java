@@ -16,6 +16,7 @@ import dev.scalpel.gateway.http.Accountant;
 import dev.scalpel.gateway.http.GatewayServer;
 import dev.scalpel.gateway.http.Served;
 import dev.scalpel.gateway.http.TokenCounting;
+import dev.scalpel.gateway.knowledge.KnowledgeBases;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
 import dev.scalpel.gateway.routing.SpecialistPool;
 import dev.scalpel.upstream.TokenCounter;
@@ -35,6 +36,7 @@ public final class Gateway implements AutoCloseable {
   private final BudgetLedger ledger;
   private final Upstreams upstreams;
   private final SpecialistPool specialists;
+  private final KnowledgeBases knowledge;
 
   private Gateway(
       GatewayServer server,
@@ -42,13 +44,15 @@ public final class Gateway implements AutoCloseable {
       KeyStore keys,
       BudgetLedger ledger,
       Upstreams upstreams,
-      SpecialistPool specialists) {
+      SpecialistPool specialists,
+      KnowledgeBases knowledge) {
     this.server = server;
     this.log = log;
     this.keys = keys;
     this.ledger = ledger;
     this.upstreams = upstreams;
     this.specialists = specialists;
+    this.knowledge = knowledge;
   }
 
   /**
@@ -57,11 +61,16 @@ public final class Gateway implements AutoCloseable {
    */
   public static Gateway start(GatewayConfig config) {
     SpecialistPool specialists = SpecialistPool.load(config.specialists());
+    KnowledgeBases knowledge = null;
     RequestLog log = null;
     KeyStore keys = null;
     BudgetLedger ledger = null;
     Upstreams upstreams = null;
     try {
+      knowledge =
+          config.knowledgeBases().isEmpty()
+              ? KnowledgeBases.none()
+              : KnowledgeBases.open(config.knowledgeBases(), specialists.encoder());
       log =
           RequestLog.open(
               config.dataDir(), RequestLogOptions.defaults().withDurableSync(config.durableSync()));
@@ -85,12 +94,13 @@ public final class Gateway implements AutoCloseable {
           GatewayServer.start(
               config,
               specialists,
+              knowledge,
               generalist,
               tokens(counter),
               accountant,
               new GatewayMetrics(),
               access);
-      return new Gateway(server, log, keys, ledger, upstreams, specialists);
+      return new Gateway(server, log, keys, ledger, upstreams, specialists, knowledge);
     } catch (RuntimeException e) {
       if (upstreams != null) {
         upstreams.close();
@@ -103,6 +113,9 @@ public final class Gateway implements AutoCloseable {
       }
       if (log != null) {
         log.close();
+      }
+      if (knowledge != null) {
+        knowledge.close();
       }
       specialists.close();
       throw e;
@@ -122,6 +135,7 @@ public final class Gateway implements AutoCloseable {
       keys.close();
       log.close();
       upstreams.close();
+      knowledge.close();
       specialists.close();
     }
   }

@@ -38,6 +38,7 @@ final class GatewayYaml {
   private final List<String> extraSpecialists = new ArrayList<>();
   private final List<String> routingLines = new ArrayList<>();
   private final List<String> sections = new ArrayList<>();
+  private final List<String> labelLines = new ArrayList<>();
   private List<String> aliases = List.of("scalpel");
 
   private GatewayYaml() {}
@@ -94,6 +95,15 @@ final class GatewayYaml {
   GatewayYaml tierOption(String key, String value) {
     int last = tiers.size() - 1;
     tiers.set(last, tiers.get(last) + "\n      " + key + ": " + value);
+    return this;
+  }
+
+  /**
+   * Adds the action of a label of the example specialist, as YAML ({@code answer_from_kb: {...}}).
+   */
+  GatewayYaml label(String name, String action) {
+    labelLines.add("    " + name + ":");
+    labelLines.add("      " + action);
     return this;
   }
 
@@ -168,6 +178,7 @@ final class GatewayYaml {
       }
       lines.add("    speak_to_human:");
       lines.add("      handoff: \"customer asked for a person\"");
+      lines.addAll(labelLines);
     } else {
       lines.add("routing:");
       lines.addAll(routingLines);

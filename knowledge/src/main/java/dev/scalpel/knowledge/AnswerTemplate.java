@@ -1,7 +1,6 @@
 package dev.scalpel.knowledge;
 
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +26,9 @@ public record AnswerTemplate(String template, int passages) {
   public static final String DEFAULT = "{{passage}}\n\nSource: {{sources}}";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
-  private static final Set<String> KNOWN =
-      Set.of("passage", "passages", "title", "source", "sources");
+  // Ordered, so that error messages are the same on every run.
+  private static final List<String> KNOWN =
+      List.of("passage", "passages", "title", "source", "sources");
 
   public AnswerTemplate {
     if (template == null || template.isBlank()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.scalpel.guard.pii.PiiRedactor;
 import dev.scalpel.guard.pii.PiiType;
+import dev.scalpel.knowledge.KnowledgeBase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -70,7 +71,8 @@ public final class ConfigLoader {
                     "specialists",
                     "routing",
                     "upstreams",
-                    "guard"));
+                    "guard",
+                    "knowledge"));
     ServerConfig server = server(root.get("server"));
     ConfigNode storage = root.get("storage").onlyKeys(Set.of("data_dir", "durable_sync"));
     Path dataDir =
@@ -98,6 +100,9 @@ public final class ConfigLoader {
     if (fallback.isEmpty()) {
       tiers.forEach(t -> fallback.add(t.name()));
     }
+    List<KnowledgeConfig> knowledge = knowledge(root.get("knowledge"), dataDir);
+    Set<String> kbNames = new LinkedHashSet<>();
+    knowledge.forEach(k -> kbNames.add(k.name()));
     List<String> aliases = new ArrayList<>();
     for (ConfigNode n : root.get("aliases").list()) {
       aliases.add(n.requiredString());
@@ -113,12 +118,47 @@ public final class ConfigLoader {
         keys(root.get("keys")),
         aliases,
         specialists,
-        new RoutingReader(specialistNames(specialists), tierNames)
+        new RoutingReader(specialistNames(specialists), tierNames, kbNames)
             .read(root.get("routing"), specialists.isEmpty() ? "" : specialists.getFirst().name()),
         tiers,
         defaultTier,
         fallback,
-        guard(root.get("guard")));
+        guard(root.get("guard")),
+        knowledge);
+  }
+
+  private static List<KnowledgeConfig> knowledge(ConfigNode node, Path dataDir) {
+    List<KnowledgeConfig> bases = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigNode item : node.list()) {
+      item.onlyKeys(Set.of("name", "dir", "min_similarity"));
+      String name = item.get("name").requiredString();
+      if (!names.add(name)) {
+        throw item.get("name").error("duplicate knowledge base name '" + name + "'");
+      }
+      Path dir;
+      if (item.get("dir").isMissing()) {
+        try {
+          dir = KnowledgeBase.directory(dataDir, name);
+        } catch (IllegalArgumentException e) {
+          throw item.get("name").error(e.getMessage());
+        }
+      } else {
+        dir = item.get("dir").resolvePath(item.get("dir").requiredString());
+      }
+      if (!KnowledgeBase.exists(dir)) {
+        throw item.error(
+            "no knowledge-base index in "
+                + dir
+                + " (build it with: scalpel kb index FOLDER --name "
+                + name
+                + " --data-dir "
+                + dataDir
+                + ")");
+      }
+      bases.add(new KnowledgeConfig(name, dir, item.get("min_similarity").decimal(0.7, -1, 1)));
+    }
+    return bases;
   }
 
   private static GuardConfig guard(ConfigNode node) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The whole gateway configuration, immutable and validated by {@link ConfigLoader}: server limits,
  * where state is stored, the API keys accepted, the model names that mean "route", specialists,
- * routing, upstream tiers and the guard.
+ * routing, upstream tiers, the guard and the knowledge bases.
  */
 public record GatewayConfig(
     Path source,
@@ -21,7 +21,8 @@ public record GatewayConfig(
     List<TierConfig> tiers,
     String defaultTier,
     List<String> fallback,
-    GuardConfig guard) {
+    GuardConfig guard,
+    List<KnowledgeConfig> knowledgeBases) {
 
   public GatewayConfig {
     keys = List.copyOf(keys);
@@ -29,6 +30,7 @@ public record GatewayConfig(
     specialists = List.copyOf(specialists);
     tiers = List.copyOf(tiers);
     fallback = List.copyOf(fallback);
+    knowledgeBases = List.copyOf(knowledgeBases);
   }
 
   /** An accepted API key: a name (logged as the key id) and the secret. */
@@ -63,7 +65,8 @@ public record GatewayConfig(
         tiers,
         defaultTier,
         fallback,
-        guard);
+        guard,
+        knowledgeBases);
   }
 
   public GatewayConfig withDataDir(Path dir) {
@@ -79,6 +82,7 @@ public record GatewayConfig(
         tiers,
         defaultTier,
         fallback,
-        guard);
+        guard,
+        knowledgeBases);
   }
 }

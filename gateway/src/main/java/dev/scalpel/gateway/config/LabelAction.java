@@ -10,9 +10,26 @@ public sealed interface LabelAction {
 
   /**
    * Send to a generalist: {@code tier} first (empty for the default chain), with an optional system
-   * prompt.
+   * prompt, and with the best passages of knowledge base {@code kb} as grounding (empty: none).
    */
-  record Escalate(String tier, String systemPrompt) implements LabelAction {}
+  record Escalate(String tier, String systemPrompt, String kb) implements LabelAction {
+    public Escalate(String tier, String systemPrompt) {
+      this(tier, systemPrompt, "");
+    }
+  }
+
+  /**
+   * Answer locally from knowledge base {@code kb} (empty: the one a rule picked), the best {@code
+   * passages} passages filled into {@code template} (see {@code AnswerTemplate}); when no passage
+   * is close enough, escalate with them as grounding.
+   */
+  record Knowledge(String kb, String template, int passages) implements LabelAction {
+    public Knowledge {
+      if (passages < 1) {
+        throw new IllegalArgumentException("passages must be >= 1, found " + passages);
+      }
+    }
+  }
 
   /** Hand off to a person with this reason. */
   record Handoff(String reason) implements LabelAction {}

@@ -1,5 +1,6 @@
 package dev.scalpel.gateway.config;
 
+import dev.scalpel.knowledge.AnswerTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,10 +16,12 @@ import java.util.Set;
 final class RoutingReader {
   private final Set<String> specialists;
   private final Set<String> tiers;
+  private final Set<String> knowledgeBases;
 
-  RoutingReader(Set<String> specialists, Set<String> tiers) {
+  RoutingReader(Set<String> specialists, Set<String> tiers, Set<String> knowledgeBases) {
     this.specialists = specialists;
     this.tiers = tiers;
+    this.knowledgeBases = knowledgeBases;
   }
 
   RoutingConfig read(ConfigNode node, String firstSpecialist) {
@@ -46,21 +49,33 @@ final class RoutingReader {
   }
 
   private LabelAction action(ConfigNode node) {
-    node.onlyKeys(Set.of("answer", "escalate", "handoff"));
-    String given = exactlyOne(node, List.of("answer", "escalate", "handoff"));
+    node.onlyKeys(Set.of("answer", "escalate", "handoff", "answer_from_kb"));
+    String given = exactlyOne(node, List.of("answer", "escalate", "handoff", "answer_from_kb"));
     return switch (given) {
       case "answer" -> new LabelAction.Template(node.get("answer").requiredString());
       case "handoff" ->
           new LabelAction.Handoff(node.get("handoff").string("handed off by routing rule"));
+      case "answer_from_kb" -> {
+        ConfigNode k = node.get("answer_from_kb").onlyKeys(Set.of("kb", "template", "passages"));
+        String template = k.get("template").string(AnswerTemplate.DEFAULT);
+        int passages = k.get("passages").integer(1, 1, 10);
+        try {
+          new AnswerTemplate(template, passages);
+        } catch (IllegalArgumentException e) {
+          throw k.get("template").error(e.getMessage());
+        }
+        yield new LabelAction.Knowledge(knowledge(k.get("kb")), template, passages);
+      }
       default -> {
-        ConfigNode e = node.get("escalate").onlyKeys(Set.of("tier", "system_prompt"));
-        yield new LabelAction.Escalate(tier(e.get("tier")), e.get("system_prompt").string(""));
+        ConfigNode e = node.get("escalate").onlyKeys(Set.of("tier", "system_prompt", "kb"));
+        yield new LabelAction.Escalate(
+            tier(e.get("tier")), e.get("system_prompt").string(""), knowledge(e.get("kb")));
       }
     };
   }
 
   private RoutingRule rule(ConfigNode node) {
-    node.onlyKeys(Set.of("when", "handoff", "escalate", "tier"));
+    node.onlyKeys(Set.of("when", "handoff", "escalate", "tier", "kb"));
     ConfigNode when = node.get("when");
     if (when.isMissing()) {
       throw node.error("a rule needs 'when: {specialist: ..., label: ...}'");
@@ -81,7 +96,7 @@ final class RoutingReader {
       labels.add(label.requiredString());
     }
     double minConfidence = when.get("min_confidence").decimal(0, 0, 1);
-    String given = exactlyOne(node, List.of("handoff", "escalate", "tier"));
+    String given = exactlyOne(node, List.of("handoff", "escalate", "tier", "kb"));
     RoutingRule.RuleAction action =
         switch (given) {
           case "handoff" ->
@@ -93,6 +108,13 @@ final class RoutingReader {
               throw node.get("tier").error("expected the name of a tier");
             }
             yield new RoutingRule.RuleAction.Tier(tier);
+          }
+          case "kb" -> {
+            String kb = knowledge(node.get("kb"));
+            if (kb.isEmpty()) {
+              throw node.get("kb").error("expected the name of a knowledge base");
+            }
+            yield new RoutingRule.RuleAction.Knowledge(kb);
           }
           default -> {
             ConfigNode e = node.get("escalate").onlyKeys(Set.of("tier", "system_prompt"));
@@ -119,6 +141,15 @@ final class RoutingReader {
       throw node.error("no tier named '" + tier + "' (tiers: " + tiers + ")");
     }
     return tier;
+  }
+
+  private String knowledge(ConfigNode node) {
+    String kb = node.string("");
+    if (!kb.isEmpty() && !knowledgeBases.contains(kb)) {
+      throw node.error(
+          "no knowledge base named '" + kb + "' (knowledge bases: " + knowledgeBases + ")");
+    }
+    return kb;
   }
 
   private void checkSpecialist(ConfigNode node, String name) {

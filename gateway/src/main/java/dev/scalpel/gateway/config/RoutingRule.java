@@ -7,7 +7,8 @@ import java.util.Set;
  * specialist} answers (confident and in scope) with one of {@code labels} at {@code minConfidence}
  * or above, {@code action} applies. Rules are tried in the order of the configuration, before the
  * deciding specialist's label action: the first hand-off or escalation rule that matches decides
- * the route; a tier rule only picks the tier that escalations of this request start at.
+ * the route; a tier rule only picks the tier that escalations of this request start at, a knowledge
+ * rule the knowledge base its knowledge answers and grounding come from.
  */
 public record RoutingRule(
     String specialist, Set<String> labels, double minConfidence, RuleAction action) {
@@ -35,5 +36,11 @@ public record RoutingRule(
 
     /** Start this request's escalations at {@code tier}; the route is decided as usual. */
     record Tier(String tier) implements RuleAction {}
+
+    /**
+     * Answer and ground this request from knowledge base {@code kb} where a label does not name
+     * one.
+     */
+    record Knowledge(String kb) implements RuleAction {}
   }
 }

@@ -146,6 +146,7 @@ final class ChatHandler {
             conversations.state(conversation));
     exchange.modelVersion = router.version(routingSpecialist(routing));
     exchange.reason = routing.reason();
+    exchange.sources = routing.sources();
     switch (routing.decision()) {
       case RouteDecision.Local local -> {
         exchange.route = Route.LOCAL;

@@ -3,6 +3,7 @@ package dev.scalpel.gateway.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.io.Json;
+import dev.scalpel.knowledge.Source;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,21 @@ final class Completions {
       chunks.add(last);
     }
     return chunks;
+  }
+
+  /**
+   * Adds Scalpel's extension field, {@code "scalpel": {"sources": [{"id", "source", "title"}]}}:
+   * the knowledge-base passages an answer or its grounding came from. OpenAI clients ignore unknown
+   * fields; nothing is added when there are no sources.
+   */
+  static void addSources(ObjectNode node, List<Source> sources) {
+    if (sources.isEmpty()) {
+      return;
+    }
+    ArrayNode list = node.putObject("scalpel").putArray("sources");
+    for (Source s : sources) {
+      list.addObject().put("id", s.id()).put("source", s.source()).put("title", s.title());
+    }
   }
 
   static ObjectNode usage(long prompt, long completion) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.route.Route;
 import dev.scalpel.gateway.access.KeyInfo;
 import dev.scalpel.gateway.escalation.GeneralistResult;
+import dev.scalpel.knowledge.Source;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,7 @@ final class Exchange {
   String error = "";
   String reason = "";
   String storedText = "";
+  List<Source> sources = List.of();
   String conversation = "";
   private boolean streamStarted;
 
@@ -71,6 +73,9 @@ final class Exchange {
       List<ObjectNode> chunks =
           Completions.chunks(
               id, created, model, content, request.includeUsage(), promptTokens, completionTokens);
+      chunks.stream()
+          .filter(c -> c.path("choices").path(0).hasNonNull("finish_reason"))
+          .forEach(c -> Completions.addSources(c, sources));
       pending.add(() -> {
         writer.startEvents(ctx);
         for (ObjectNode chunk : chunks) {
@@ -81,6 +86,7 @@ final class Exchange {
     } else {
       ObjectNode body =
           Completions.completion(id, created, model, content, promptTokens, completionTokens);
+      Completions.addSources(body, sources);
       pending.add(() -> writer.json(ctx, 200, body));
     }
   }
@@ -98,6 +104,7 @@ final class Exchange {
   }
 
   void upstreamBody(ObjectNode body) {
+    Completions.addSources(body, sources);
     setRouteHeaders();
     pending.add(() -> writer.json(ctx, 200, body));
   }

@@ -11,6 +11,7 @@ import dev.scalpel.gateway.access.Scope;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.guard.PiiGuard;
+import dev.scalpel.gateway.knowledge.KnowledgeBases;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
 import dev.scalpel.gateway.routing.Conversations;
 import dev.scalpel.gateway.routing.Router;
@@ -41,6 +42,7 @@ public final class GatewayServer implements AutoCloseable {
   public static GatewayServer start(
       GatewayConfig config,
       SpecialistPool specialists,
+      KnowledgeBases knowledge,
       Optional<Generalist> generalist,
       TokenCounting tokens,
       Accountant accountant,
@@ -48,7 +50,7 @@ public final class GatewayServer implements AutoCloseable {
       AccessControl access) {
     ResponseWriter writer = new ResponseWriter();
     Admission keys = new Admission(access.access(), access.limiter(), access.ledger());
-    Router router = new Router(config.routing(), specialists, generalist.isPresent());
+    Router router = new Router(config.routing(), specialists, knowledge, generalist.isPresent());
     Accountant metered =
         served -> {
           accountant.record(served);

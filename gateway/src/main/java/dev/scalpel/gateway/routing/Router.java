@@ -5,7 +5,13 @@ import dev.scalpel.core.route.RouteDecision;
 import dev.scalpel.gateway.config.LabelAction;
 import dev.scalpel.gateway.config.RoutingConfig;
 import dev.scalpel.gateway.config.RoutingRule;
+import dev.scalpel.gateway.knowledge.KnowledgeBases;
+import dev.scalpel.knowledge.AnswerTemplate;
+import dev.scalpel.knowledge.GroundedAnswer;
+import dev.scalpel.knowledge.GroundingContext;
+import dev.scalpel.knowledge.Hit;
 import dev.scalpel.learn.Prediction;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,13 +31,26 @@ import java.util.Map;
  * With no generalist configured, escalations become hand-offs.
  */
 public final class Router {
+  /** How many passages ground an escalation. */
+  static final int GROUNDING_PASSAGES = 3;
+
   private final RoutingConfig config;
   private final SpecialistPool specialists;
+  private final KnowledgeBases knowledge;
   private final boolean generalistAvailable;
 
   public Router(RoutingConfig config, SpecialistPool specialists, boolean generalistAvailable) {
+    this(config, specialists, KnowledgeBases.none(), generalistAvailable);
+  }
+
+  public Router(
+      RoutingConfig config,
+      SpecialistPool specialists,
+      KnowledgeBases knowledge,
+      boolean generalistAvailable) {
     this.config = config;
     this.specialists = specialists;
+    this.knowledge = knowledge;
     this.generalistAvailable = generalistAvailable;
   }
 
@@ -46,8 +65,11 @@ public final class Router {
       Verdict none = new Verdict("", "", 0);
       return new Routing(escalateIn(conversation, none, "", "", "no specialist ran"), Map.of());
     }
-    Map<String, Prediction> predictions = specialists.classify(text);
+    SpecialistPool.Scored scored = specialists.score(text);
+    Map<String, Prediction> predictions = scored.predictions();
+    Request request = new Request(text, scored.embedding());
     String tier = "";
+    String kb = "";
     for (RoutingRule rule : config.rules()) {
       Prediction p = predictions.get(rule.specialist());
       if (!matches(rule, p)) {
@@ -69,6 +91,11 @@ public final class Router {
             tier = t.tier();
           }
         }
+        case RoutingRule.RuleAction.Knowledge k -> {
+          if (kb.isEmpty()) {
+            kb = k.kb();
+          }
+        }
       }
     }
     String name = config.specialist();
@@ -86,13 +113,12 @@ public final class Router {
       }
       tier = tier.isEmpty() ? sticky.tier() : tier;
     }
-    RouteDecision decision =
-        switch (verdict.decision()) {
-          case OOS -> escalate(by, tier, "", "out of scope");
-          case ABSTAIN -> escalate(by, tier, "", "below the abstain threshold");
-          case ANSWER -> act(text, by, tier);
-        };
-    return new Routing(decision, predictions);
+    return switch (verdict.decision()) {
+      case OOS -> new Routing(escalate(by, tier, "", "out of scope"), predictions);
+      case ABSTAIN ->
+          new Routing(escalate(by, tier, "", "below the abstain threshold"), predictions);
+      case ANSWER -> act(request, by, tier, kb, predictions);
+    };
   }
 
   private static boolean matches(RoutingRule rule, Prediction p) {
@@ -108,24 +134,93 @@ public final class Router {
         && verdict.confidence() >= config.conversations().minConfidence();
   }
 
-  private RouteDecision act(String text, Verdict by, String ruleTier) {
+  private Routing act(
+      Request request,
+      Verdict by,
+      String ruleTier,
+      String ruleKb,
+      Map<String, Prediction> predictions) {
     LabelAction action = config.labels().get(by.label());
     if (action == null) {
-      return escalate(by, ruleTier, "", "no action configured for this label");
+      return new Routing(
+          escalate(by, ruleTier, "", "no action configured for this label"), predictions);
     }
     return switch (action) {
       case LabelAction.Template template ->
-          new RouteDecision.Local(
-              by.name(), by.label(), by.confidence(), render(template.text(), text, by.label()));
-      case LabelAction.Escalate e ->
-          escalate(
-              by,
-              e.tier().isEmpty() ? ruleTier : e.tier(),
-              e.systemPrompt(),
-              "configured to escalate");
+          new Routing(
+              new RouteDecision.Local(
+                  by.name(),
+                  by.label(),
+                  by.confidence(),
+                  render(template.text(), request.text(), by.label())),
+              predictions);
+      case LabelAction.Escalate e -> {
+        String tier = e.tier().isEmpty() ? ruleTier : e.tier();
+        String kb = e.kb().isEmpty() ? ruleKb : e.kb();
+        if (kb.isEmpty()) {
+          yield new Routing(
+              escalate(by, tier, e.systemPrompt(), "configured to escalate"), predictions);
+        }
+        GroundingContext grounding =
+            GroundingContext.of(hits(kb, request, GROUNDING_PASSAGES), GROUNDING_PASSAGES);
+        yield new Routing(
+            escalate(
+                by,
+                tier,
+                withGrounding(e.systemPrompt(), grounding),
+                "configured to escalate with " + kb),
+            predictions,
+            grounding.sources());
+      }
       case LabelAction.Handoff h ->
-          new RouteDecision.Handoff(h.reason(), by.name(), by.label(), by.confidence());
+          new Routing(
+              new RouteDecision.Handoff(h.reason(), by.name(), by.label(), by.confidence()),
+              predictions);
+      case LabelAction.Knowledge k ->
+          answerFromKnowledge(
+              request, by, ruleTier, k.kb().isEmpty() ? ruleKb : k.kb(), k, predictions);
     };
+  }
+
+  private Routing answerFromKnowledge(
+      Request request,
+      Verdict by,
+      String tier,
+      String kb,
+      LabelAction.Knowledge action,
+      Map<String, Prediction> predictions) {
+    if (kb.isEmpty()) {
+      return new Routing(
+          escalate(by, tier, "", "no knowledge base named for this label or by a rule"),
+          predictions);
+    }
+    List<Hit> hits = hits(kb, request, Math.max(action.passages(), GROUNDING_PASSAGES));
+    if (knowledge.closeEnough(kb, hits)) {
+      GroundedAnswer answer = new AnswerTemplate(action.template(), action.passages()).render(hits);
+      return new Routing(
+          new RouteDecision.Local(by.name(), by.label(), by.confidence(), answer.content()),
+          predictions,
+          answer.sources());
+    }
+    String reason = "no passage of " + kb + " close enough";
+    if (hits.isEmpty()) {
+      return new Routing(escalate(by, tier, "", reason), predictions);
+    }
+    GroundingContext grounding = GroundingContext.of(hits, GROUNDING_PASSAGES);
+    return new Routing(
+        escalate(by, tier, grounding.prompt(), reason), predictions, grounding.sources());
+  }
+
+  private List<Hit> hits(String kb, Request request, int k) {
+    float[] embedding =
+        request.embedding() != null
+            ? request.embedding()
+            : specialists.encoder().embed(request.text());
+    return knowledge.search(kb, request.text(), embedding, k);
+  }
+
+  private static String withGrounding(String systemPrompt, GroundingContext grounding) {
+    return systemPrompt.isEmpty() ? grounding.prompt() : systemPrompt + "\n\n" + grounding.prompt();
   }
 
   /** Escalates, keeping an escalated conversation on its tier and system prompt. */
@@ -155,6 +250,9 @@ public final class Router {
   static String render(String template, String text, String label) {
     return template.replace("{{text}}", text).replace("{{label}}", label);
   }
+
+  /** The text routed and its embedding (null when no specialist needed one). */
+  private record Request(String text, float[] embedding) {}
 
   /** The verdict a decision is attributed to (empty name when no specialist ran). */
   private record Verdict(String name, String label, double confidence) {}

@@ -22,14 +22,14 @@ import java.util.concurrent.Future;
  */
 public final class SpecialistPool implements AutoCloseable {
   private final Map<String, Specialist> specialists;
-  private final SentenceEncoder encoder;
+  private final SharedEncoder shared;
   // Scoring is a little CPU work per specialist; virtual threads let a composed request use every
   // core without a pool to size.
   private final ExecutorService scorers = Executors.newVirtualThreadPerTaskExecutor();
 
-  private SpecialistPool(Map<String, Specialist> specialists, SentenceEncoder encoder) {
+  private SpecialistPool(Map<String, Specialist> specialists, SharedEncoder shared) {
     this.specialists = specialists;
-    this.encoder = encoder;
+    this.shared = shared;
   }
 
   /**
@@ -50,7 +50,7 @@ public final class SpecialistPool implements AutoCloseable {
       shared.close();
       throw e;
     }
-    return new SpecialistPool(Map.copyOf(loaded), shared.encoder);
+    return new SpecialistPool(Map.copyOf(loaded), shared);
   }
 
   public List<String> names() {
@@ -82,21 +82,41 @@ public final class SpecialistPool implements AutoCloseable {
    * computed once, and with several specialists they score concurrently.
    */
   public Map<String, Prediction> classify(String text) {
+    return score(text).predictions();
+  }
+
+  /**
+   * The encoder the specialists share, opened now if no model needed it (a knowledge base does).
+   */
+  public SentenceEncoder encoder() {
+    return shared.get();
+  }
+
+  /** Every specialist's prediction for {@code text} and the embedding they shared (or null). */
+  public Scored score(String text) {
+    SentenceEncoder encoder = shared.encoder;
     float[] embedding = encoder == null ? null : encoder.embed(text);
+    return new Scored(predict(text, embedding), embedding);
+  }
+
+  /** Predictions by specialist name and the request's embedding (null when no encoder is open). */
+  public record Scored(Map<String, Prediction> predictions, float[] embedding) {}
+
+  private Map<String, Prediction> predict(String text, float[] embedding) {
     Map<String, Prediction> predictions = new LinkedHashMap<>();
     if (specialists.size() == 1) {
       Map.Entry<String, Specialist> only = specialists.entrySet().iterator().next();
-      predictions.put(only.getKey(), score(only.getValue(), text, embedding));
+      predictions.put(only.getKey(), scoreOne(only.getValue(), text, embedding));
       return predictions;
     }
     Map<String, Future<Prediction>> running = new LinkedHashMap<>();
     specialists.forEach(
-        (name, s) -> running.put(name, scorers.submit(() -> score(s, text, embedding))));
+        (name, s) -> running.put(name, scorers.submit(() -> scoreOne(s, text, embedding))));
     running.forEach((name, future) -> predictions.put(name, join(name, future)));
     return predictions;
   }
 
-  private static Prediction score(Specialist s, String text, float[] embedding) {
+  private static Prediction scoreOne(Specialist s, String text, float[] embedding) {
     return s.classify(text, s.info().features().useEmbeddings() ? embedding : null);
   }
 
@@ -117,23 +137,21 @@ public final class SpecialistPool implements AutoCloseable {
   @Override
   public void close() {
     scorers.close();
-    if (encoder != null) {
-      encoder.close();
-    }
+    shared.close();
   }
 
   /** Opens the built-in encoder on first need. */
   private static final class SharedEncoder {
-    private SentenceEncoder encoder;
+    private volatile SentenceEncoder encoder;
 
-    SentenceEncoder get() {
+    synchronized SentenceEncoder get() {
       if (encoder == null) {
         encoder = Encoders.open(EncoderSpec.DEFAULT);
       }
       return encoder;
     }
 
-    void close() {
+    synchronized void close() {
       if (encoder != null) {
         encoder.close();
       }

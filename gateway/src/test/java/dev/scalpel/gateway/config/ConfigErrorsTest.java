@@ -38,7 +38,7 @@ class ConfigErrorsTest {
   void aMisspelledTopLevelKey() throws IOException {
     assertFails(
         "upstream:\n  tiers: []\n",
-        "upstream: unknown key (expected one of [aliases, guard, keys, routing, server,"
+        "upstream: unknown key (expected one of [aliases, guard, keys, knowledge, routing, server,"
             + " specialists, storage, upstreams])");
   }
 
@@ -90,6 +90,48 @@ class ConfigErrorsTest {
         """,
         "guard.pii.phone_regions[0]: expected a two-letter region code such as US or DE, found"
             + " \"XX\"");
+  }
+
+  @Test
+  void aLabelAnsweringFromAnUnknownKnowledgeBase() throws IOException {
+    assertFails(
+        """
+        specialists:
+          - {name: intent, model: MODEL}
+        routing:
+          labels:
+            return_item:
+              answer_from_kb: {kb: faq}
+        """,
+        "routing.labels.return_item.answer_from_kb.kb: no knowledge base named 'faq' (knowledge"
+            + " bases: [])");
+  }
+
+  @Test
+  void aKnowledgeBaseWithoutAnIndex() throws IOException {
+    Path data = dir.resolve("data");
+    assertFails(
+        "storage:\n  data_dir: data\nknowledge:\n  - name: faq\n",
+        "knowledge[0]: no knowledge-base index in "
+            + data.resolve("kb").resolve("faq")
+            + " (build it with: scalpel kb index FOLDER --name faq --data-dir "
+            + data
+            + ")");
+  }
+
+  @Test
+  void aKnowledgeAnswerTemplateWithAnUnknownPlaceholder() throws IOException {
+    assertFails(
+        """
+        specialists:
+          - {name: intent, model: MODEL}
+        routing:
+          labels:
+            return_item:
+              answer_from_kb: {template: "{{answer}}"}
+        """,
+        "routing.labels.return_item.answer_from_kb.template: unknown placeholder {{answer}} in"
+            + " answer template (expected one of [passage, passages, title, source, sources])");
   }
 
   @Test
@@ -228,7 +270,7 @@ class ConfigErrorsTest {
           tiers:
             - {name: large, base_url: "http://127.0.0.1:8089/v1", model: gpt-4o}
         """,
-        "routing.rules[0]: expected exactly one of handoff, escalate or tier, found [handoff, tier]");
+        "routing.rules[0]: expected exactly one of handoff, escalate, tier or kb, found [handoff, tier]");
   }
 
   @Test
@@ -270,8 +312,8 @@ class ConfigErrorsTest {
               answer: "hi"
               handoff: "person"
         """,
-        "routing.labels.track_order: expected exactly one of answer, escalate or handoff, found"
-            + " [answer, handoff]");
+        "routing.labels.track_order: expected exactly one of answer, escalate, handoff or"
+            + " answer_from_kb, found [answer, handoff]");
   }
 
   @Test
