@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       StubLlmCommand.class,
       UsageCommand.class,
+      ModelsCommand.class,
+      DatasetsCommand.class,
+      RetrainCommand.class,
+      SimulateCommand.class,
     })
 final class ScalpelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +35,7 @@ public final class StagingDirectory implements AutoCloseable {
       try (Stream<Path> entries = Files.list(parent)) {
         for (Path stale :
             entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
-          deleteRecursively(stale);
+          TemporaryDirectory.deleteTree(stale);
         }
       }
       return new StagingDirectory(
@@ -74,27 +72,9 @@ public final class StagingDirectory implements AutoCloseable {
       return;
     }
     try {
-      deleteRecursively(staging);
+      TemporaryDirectory.deleteTree(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + staging + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Whether {@code name} is a staging directory that readers must skip. */
-  public static boolean isStaging(String name) {
-    return name.startsWith(PREFIX);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      paths = walk.sorted(Comparator.reverseOrder()).toList();
-    }
-    for (Path p : paths) {
-      Files.delete(p);
     }
   }
 }
