@@ -96,6 +96,16 @@ final class SimulateCommand implements Callable<Integer> {
   double tolerance;
 
   @Option(
+      names = "--balance-classes",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Weight examples by the inverse frequency of their label: new intents arrive with few"
+              + " labels next to known ones with many (default: ${DEFAULT-VALUE}).")
+  boolean balanceClasses;
+
+  @Option(
       names = "--work",
       description =
           "Keep the simulated registry and datasets in this new directory (default: a temporary"
@@ -120,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
             perRound,
             teacherNoise,
             seed,
-            TrainOptions.defaults(seed).withTargetPrecision(targetPrecision),
+            balanced(TrainOptions.defaults(seed).withTargetPrecision(targetPrecision)),
             new GatePolicy(tolerance, GatePolicy.DEFAULT_COVERAGE_TOLERANCE));
     SimulationReport report;
     try (TemporaryDirectory temporary = TemporaryDirectory.create("scalpel-simulate")) {
@@ -147,5 +157,9 @@ final class SimulateCommand implements Callable<Integer> {
     out.println("wrote " + json);
     out.flush();
     return 0;
+  }
+
+  private TrainOptions balanced(TrainOptions options) {
+    return options.withTrainer(options.trainer().withBalanceClasses(balanceClasses));
   }
 }

@@ -18,6 +18,7 @@ import dev.scalpel.flywheel.gate.GatePolicy;
 import dev.scalpel.flywheel.simulate.Simulation;
 import dev.scalpel.flywheel.simulate.SimulationOptions;
 import dev.scalpel.flywheel.simulate.SimulationReport;
+import dev.scalpel.learn.SpecialistTrainer;
 import dev.scalpel.learn.TrainOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,14 @@ public final class SimulationBenchmark implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
+  @Option(
+      names = "--balance-classes",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Class-balanced training, as scalpel simulate does by default.")
+  boolean balanceClasses;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimulationBenchmark()).execute(args));
   }
@@ -107,29 +116,39 @@ public final class SimulationBenchmark implements Callable<Integer> {
             perRound,
             teacherNoise,
             seed,
-            TrainOptions.defaults(seed),
+            balanced(TrainOptions.defaults(seed), balanceClasses),
             GatePolicy.defaults());
     Path registry = work.resolve("flywheel-simulation");
     WorkDirs.deleteRecursively(registry);
     long started = System.nanoTime();
     SimulationReport report;
+    NoiseFreeCounterfactual noiseFree;
     SentenceEncoder raw = Encoders.open(EncoderSpec.DEFAULT);
     try (CachedEncoder encoder =
         CachedEncoder.create(
             raw, EmbeddingCache.open(work.resolve("flywheel-cache"), raw.identity()))) {
       report = Simulation.create(options, encoder).run(train, val, test, registry, logging());
+      noiseFree =
+          NoiseFreeCounterfactual.measure(
+              registry.resolve("datasets"),
+              Simulation.NAME,
+              train,
+              val,
+              test,
+              SpecialistTrainer.create(options.train(), encoder));
     }
     results.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
     results.put("load_after", UptimeLoad.now());
     results.put("targets", SimulationTargets.check(report));
     results.put("simulation", report);
+    results.put("noise_free_counterfactual", noiseFree);
     Files.createDirectories(out);
     AtomicFiles.write(
         out.resolve("flywheel-simulation.json"),
         Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
     AtomicFiles.write(
         out.resolve("flywheel-simulation.md"),
-        SimulationPage.render(results, report, SimulationTargets.check(report))
+        SimulationPage.render(results, report, SimulationTargets.check(report), noiseFree)
             .getBytes(StandardCharsets.UTF_8));
     System.out.println("wrote " + out.resolve("flywheel-simulation.json") + " and .md");
     return 0;
@@ -139,13 +158,19 @@ public final class SimulationBenchmark implements Callable<Integer> {
     return String.format(
         Locale.ROOT,
         "bench/run flywheel.SimulationBenchmark --datasets %s --known-fraction %s --rounds %d"
-            + " --per-round %d --teacher-noise %s --seed %d",
+            + " --per-round %d --teacher-noise %s --seed %d%s",
         datasets,
         knownFraction,
         rounds,
         perRound,
         teacherNoise,
-        seed);
+        seed,
+        balanceClasses ? "" : " --no-balance-classes");
+  }
+
+  /** As {@code scalpel simulate} trains by default: new intents arrive with few labels. */
+  private static TrainOptions balanced(TrainOptions options, boolean balance) {
+    return options.withTrainer(options.trainer().withBalanceClasses(balance));
   }
 
   /** One line per step on stderr, so that a long run shows where it is. */

@@ -12,7 +12,10 @@ final class SimulationPage {
   private SimulationPage() {}
 
   static String render(
-      Map<String, Object> header, SimulationReport report, SimulationTargets targets) {
+      Map<String, Object> header,
+      SimulationReport report,
+      SimulationTargets targets,
+      NoiseFreeCounterfactual noiseFree) {
     StringBuilder md = new StringBuilder();
     md.append("# Flywheel simulation: CLINC150 Full\n\n");
     for (String key :
@@ -28,7 +31,7 @@ final class SimulationPage {
                 + " included); the other %d training examples are traffic, %d per round for %d"
                 + " rounds; the simulated teacher labels every escalated request, wrong %.0f%% of"
                 + " the time; each challenger trains on the newest dataset version with the"
-                + " champion's settings (precision target %.2f, seed %d), is gated on val"
+                + " champion's settings (precision target %.2f, seed %d, %s), is gated on val"
                 + " (tolerance %.1f point of answered accuracy, coverage must not fall) and"
                 + " promoted through the registry; test is never seen by training or the gate\n",
             report.knownIntents().size(),
@@ -40,6 +43,7 @@ final class SimulationPage {
             100 * o.teacherNoise(),
             o.train().targetPrecision(),
             o.seed(),
+            o.train().trainer().balanceClasses() ? "class-balanced head" : "unweighted head",
             100 * o.gate().answeredAccuracyTolerance()));
     md.append("- wall time of the whole run: ").append(header.get("wall_seconds")).append(" s\n\n");
 
@@ -84,22 +88,39 @@ final class SimulationPage {
           Integer.toString(r.labelsUsed()),
           r.metrics());
     }
+    row(
+        md,
+        "5, gold labels",
+        "counterfactual",
+        "-",
+        Integer.toString(report.rounds().getLast().labelsUsed()),
+        noiseFree.metrics());
     row(md, "all data", "reference", "-", "-", report.reference());
     md.append(
         "\nMeanings as in `scalpel eval`: coverage and in-scope accuracy count every in-scope test"
             + " example, intents not yet learned included; answered accuracy counts answered"
             + " out-of-scope examples as wrong (the test split is 18% out of scope, val 3%);"
             + " LLM share is the share of all test requests not answered locally.\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "\"5, gold labels\" is not a round: it retrains the last round's dataset (%d examples)"
+                + " with the %d wrong teacher labels replaced by the gold ones, to show what the"
+                + " teacher's mistakes cost; the rest of the gap to the all-data model comes from"
+                + " the traffic the champion answered and so never had labeled.\n\n",
+            noiseFree.examples(),
+            noiseFree.wrongTeacherLabels()));
 
     md.append("## From new labels to a decision, per round (seconds)\n\n");
     md.append(
         "| round | traffic routed | escalated = labeled | challenger | gate | train | gate"
-            + " | register + promote | total |\n|---|---|---|---|---|---|---|---|---|\n");
+            + " | register + promote | total | process CPU |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|\n");
     for (RoundTiming t : report.timings()) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %d | %d | %s | %s | %.1f | %.1f | %.1f | %.1f |\n",
+              "| %d | %d | %d | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f |\n",
               t.round(),
               t.routed(),
               t.escalated(),
@@ -108,7 +129,8 @@ final class SimulationPage {
               t.trainSeconds(),
               t.gateSeconds(),
               t.promoteSeconds(),
-              t.totalSeconds()));
+              t.totalSeconds(),
+              t.cpuSeconds()));
     }
     for (RoundTiming t : report.timings()) {
       for (String reason : t.gateReasons()) {

@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * What a round did besides its metrics: the traffic routed and escalated, the challenger trained on
  * the new labels and the gate's verdict on it (with the reasons when it failed), and the seconds
- * from the new batch of labels to the decision (training, gate, registering plus promotion). A
- * round whose traffic had no escalations trains nothing and has no challenger.
+ * from the new batch of labels to the decision (training, gate, registering plus promotion), with
+ * the CPU seconds the process spent meanwhile (on a shared machine, wall time says how busy it was,
+ * CPU time what the work cost). A round whose traffic had no escalations trains nothing and has no
+ * challenger.
  */
 public record RoundTiming(
     int round,
@@ -18,7 +20,8 @@ public record RoundTiming(
     double trainSeconds,
     double gateSeconds,
     double promoteSeconds,
-    double totalSeconds) {
+    double totalSeconds,
+    double cpuSeconds) {
   public RoundTiming {
     gateReasons = List.copyOf(gateReasons);
   }

@@ -121,7 +121,7 @@ public final class Simulation {
       labelsUsed += labeled.size();
       boolean promoted = false;
       if (labeled.isEmpty()) {
-        timings.add(new RoundTiming(round, slice.size(), 0, null, null, List.of(), 0, 0, 0, 0));
+        timings.add(new RoundTiming(round, slice.size(), 0, null, null, List.of(), 0, 0, 0, 0, 0));
       } else {
         datasets.add(
             train.withExamples("teacher labels", labeled),
@@ -130,11 +130,13 @@ public final class Simulation {
                 "simulated teacher, round %d (noise %.3f)",
                 round,
                 options.teacherNoise()));
+        long cpuBefore = ProcessCpu.nanos();
         RetrainOutcome outcome =
             retrainer.retrain(
                 new RetrainRequest(true, false, "simulation round " + round), progress);
+        double cpuSeconds = (ProcessCpu.nanos() - cpuBefore) / 1e9;
         promoted = outcome.promoted();
-        timings.add(timing(round, slice.size(), labeled.size(), outcome));
+        timings.add(timing(round, slice.size(), labeled.size(), outcome, cpuSeconds));
         if (promoted) {
           champion = loadChampion(registry);
         }
@@ -168,7 +170,8 @@ public final class Simulation {
     return traffic.subList(from, to);
   }
 
-  private static RoundTiming timing(int round, int routed, int escalated, RetrainOutcome outcome) {
+  private static RoundTiming timing(
+      int round, int routed, int escalated, RetrainOutcome outcome, double cpuSeconds) {
     String reason =
         switch (outcome.promotion()) {
           case ChampionChange.Switched switched -> null;
@@ -184,7 +187,8 @@ public final class Simulation {
         outcome.timings().trainSeconds(),
         outcome.timings().gateSeconds(),
         outcome.timings().promoteSeconds(),
-        outcome.timings().totalSeconds());
+        outcome.timings().totalSeconds(),
+        cpuSeconds);
   }
 
   private SpecialistTrainer trainer() {

@@ -28,7 +28,8 @@ public record TestMetrics(
     }
   }
 
-  static TestMetrics measure(Specialist specialist, Dataset test, Progress progress) {
+  /** Measures {@code specialist} on {@code test}. */
+  public static TestMetrics measure(Specialist specialist, Dataset test, Progress progress) {
     List<Prediction> predictions = specialist.classifyAll(test.texts(), progress);
     EvalMetrics metrics =
         MetricsCalculator.compute(
