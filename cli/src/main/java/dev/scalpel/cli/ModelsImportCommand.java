@@ -113,8 +113,7 @@ final class ModelsImportCommand implements Callable<Integer> {
       trainedOn = datasets.add(data, dataset.toString());
       out.printf("dataset %s@%s: %d examples%n", datasets.name(), trainedOn.version(), data.size());
     }
-    try (RegistryEncoders encoders =
-        new RegistryEncoders(encoderOptions, registryOptions.dataDir.embeddingCache())) {
+    try (RegistryEncoders encoders = registryOptions.encoders(encoderOptions)) {
       ModelRegistry registry = registryOptions.registry(encoders);
       boolean first = registry.champion().isEmpty();
       ModelVersion version =

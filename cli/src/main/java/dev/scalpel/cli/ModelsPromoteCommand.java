@@ -38,8 +38,7 @@ final class ModelsPromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RegistryEncoders encoders =
-        new RegistryEncoders(encoderOptions, registryOptions.dataDir.embeddingCache())) {
+    try (RegistryEncoders encoders = registryOptions.encoders(encoderOptions)) {
       ModelRegistry registry = registryOptions.registry(encoders);
       ChampionChange change = registry.promote(version, reason, force);
       return ChampionChanges.report(spec.commandLine(), change);

@@ -26,8 +26,7 @@ final class ModelsRollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RegistryEncoders encoders =
-        new RegistryEncoders(encoderOptions, registryOptions.dataDir.embeddingCache())) {
+    try (RegistryEncoders encoders = registryOptions.encoders(encoderOptions)) {
       return ChampionChanges.report(
           spec.commandLine(), registryOptions.registry(encoders).rollback(reason));
     }

@@ -58,6 +58,11 @@ final class RegistryOptions {
     });
   }
 
+  /** The encoders a command that loads or trains models needs; close them when done. */
+  RegistryEncoders encoders(EncoderOptions options) {
+    return new RegistryEncoders(options, dataDir.embeddingCache());
+  }
+
   DatasetStore datasets() {
     return DatasetStore.open(datasetsRoot(), name());
   }

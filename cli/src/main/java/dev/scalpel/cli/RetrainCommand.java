@@ -63,8 +63,7 @@ final class RetrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     GatePolicy policy = new GatePolicy(tolerance, coverageTolerance);
     RetrainOutcome outcome;
-    try (RegistryEncoders encoders =
-        new RegistryEncoders(encoderOptions, registryOptions.dataDir.embeddingCache())) {
+    try (RegistryEncoders encoders = registryOptions.encoders(encoderOptions)) {
       outcome =
           Retrainer.create(
                   registryOptions.registry(encoders), registryOptions.datasets(), encoders, policy)

@@ -1,6 +1,7 @@
 package dev.scalpel.flywheel.dataset;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.scalpel.flywheel.StateFiles;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,8 @@ public record DatasetVersion(
     int total,
     Map<String, Integer> addedLabelCounts,
     String examplesSha256,
-    String sha256) {
+    String sha256)
+    implements StateFiles.Versioned {
   /** The manifest format this build writes, and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
 

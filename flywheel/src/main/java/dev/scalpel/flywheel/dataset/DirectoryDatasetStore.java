@@ -253,21 +253,9 @@ final class DirectoryDatasetStore implements DatasetStore {
 
   private DatasetVersion manifest(String id) {
     Path file = directory.resolve(id).resolve(MANIFEST);
-    DatasetVersion manifest;
-    try {
-      manifest = Json.mapper().readValue(StateFiles.read(file), DatasetVersion.class);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ModelFormatException(file, "unreadable dataset manifest: " + e.getMessage());
-    }
-    if (manifest.formatVersion() > DatasetVersion.FORMAT_VERSION) {
-      throw new ModelFormatException(
-          file,
-          "written by a newer Scalpel (manifest format "
-              + manifest.formatVersion()
-              + ", this version reads up to "
-              + DatasetVersion.FORMAT_VERSION
-              + ")");
-    }
+    DatasetVersion manifest =
+        StateFiles.readJson(
+            file, DatasetVersion.class, "dataset manifest", DatasetVersion.FORMAT_VERSION);
     if (!manifest.version().equals(id) || !manifest.name().equals(name)) {
       throw new ModelFormatException(
           file,

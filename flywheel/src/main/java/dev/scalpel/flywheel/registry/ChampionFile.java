@@ -3,7 +3,7 @@ package dev.scalpel.flywheel.registry;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.scalpel.core.io.AtomicFiles;
 import dev.scalpel.core.io.Json;
-import dev.scalpel.core.io.ModelFormatException;
+import dev.scalpel.flywheel.StateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 final class ChampionFile {
   /** The file's content. */
-  record Pointer(int formatVersion, String champion, List<String> history, String changedAt) {
+  record Pointer(int formatVersion, String champion, List<String> history, String changedAt)
+      implements StateFiles.Versioned {
     static final int FORMAT_VERSION = 1;
 
     Pointer {
@@ -50,22 +51,9 @@ final class ChampionFile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    Pointer pointer;
-    try {
-      pointer = Json.mapper().readValue(bytes, Pointer.class);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ModelFormatException(file, "unreadable champion pointer: " + e.getMessage());
-    }
-    if (pointer.formatVersion() > Pointer.FORMAT_VERSION) {
-      throw new ModelFormatException(
-          file,
-          "written by a newer Scalpel (pointer format "
-              + pointer.formatVersion()
-              + ", this version reads up to "
-              + Pointer.FORMAT_VERSION
-              + ")");
-    }
-    return Optional.of(pointer);
+    return Optional.of(
+        StateFiles.decodeJson(
+            file, bytes, Pointer.class, "champion pointer", Pointer.FORMAT_VERSION));
   }
 
   void write(Pointer pointer) {

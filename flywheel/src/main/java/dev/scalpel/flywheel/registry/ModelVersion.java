@@ -1,6 +1,7 @@
 package dev.scalpel.flywheel.registry;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.scalpel.flywheel.StateFiles;
 import dev.scalpel.flywheel.gate.GateReport;
 import dev.scalpel.flywheel.gate.MetricsSummary;
 import dev.scalpel.learn.Provenance;
@@ -28,7 +29,8 @@ public record ModelVersion(
     MetricsSummary metrics,
     Provenance provenance,
     GateReport gate,
-    String note) {
+    String note)
+    implements StateFiles.Versioned {
   /** The version record format this build writes, and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
 

@@ -122,21 +122,9 @@ final class VersionStore {
 
   private ModelVersion read(String version) {
     Path file = directory.resolve(version).resolve(RECORD);
-    ModelVersion record;
-    try {
-      record = Json.mapper().readValue(StateFiles.read(file), ModelVersion.class);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ModelFormatException(file, "unreadable version record: " + e.getMessage());
-    }
-    if (record.formatVersion() > ModelVersion.FORMAT_VERSION) {
-      throw new ModelFormatException(
-          file,
-          "written by a newer Scalpel (version record format "
-              + record.formatVersion()
-              + ", this version reads up to "
-              + ModelVersion.FORMAT_VERSION
-              + ")");
-    }
+    ModelVersion record =
+        StateFiles.readJson(
+            file, ModelVersion.class, "version record", ModelVersion.FORMAT_VERSION);
     if (!record.version().equals(version)) {
       throw new ModelFormatException(
           file, "describes version " + record.version() + ", expected " + version);
