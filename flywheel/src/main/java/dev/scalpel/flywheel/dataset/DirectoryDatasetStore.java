@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -124,7 +125,7 @@ final class DirectoryDatasetStore implements DatasetStore {
       if (v.number() > target.number()) {
         break;
       }
-      if (!java.util.Objects.equals(v.parent(), parentId)) {
+      if (!Objects.equals(v.parent(), parentId)) {
         throw new ModelFormatException(
             directory.resolve(v.version()).resolve(MANIFEST),
             "broken version chain (expected parent " + parentId + ", found " + v.parent() + ")");

@@ -10,9 +10,11 @@ import dev.scalpel.learn.Specialist;
 import dev.scalpel.learn.SpecialistFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +111,7 @@ final class DirectoryRegistry implements ModelRegistry {
           file -> {
             try {
               Files.copy(modelFile, file, StandardCopyOption.REPLACE_EXISTING);
-              try (var channel =
-                  java.nio.channels.FileChannel.open(
-                      file, java.nio.file.StandardOpenOption.WRITE)) {
+              try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.force(true);
               }
             } catch (IOException e) {

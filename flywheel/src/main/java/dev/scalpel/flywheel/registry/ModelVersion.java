@@ -6,6 +6,7 @@ import dev.scalpel.flywheel.gate.GateReport;
 import dev.scalpel.flywheel.gate.MetricsSummary;
 import dev.scalpel.learn.Provenance;
 import dev.scalpel.learn.TrainOptions;
+import java.util.regex.Pattern;
 
 /**
  * One registered model, as {@code versions/<version>/version.json} records it next to its {@code
@@ -35,9 +36,7 @@ public record ModelVersion(
   public static final int FORMAT_VERSION = 1;
 
   public ModelVersion {
-    if (name == null
-        || version == null
-        || !version.matches(java.util.regex.Pattern.quote(name) + "-[1-9][0-9]*")) {
+    if (name == null || version == null || !isVersionOf(name, version)) {
       throw new IllegalArgumentException(
           "a version string is the specialist name, '-' and a number, found " + version);
     }
@@ -60,6 +59,11 @@ public record ModelVersion(
   @JsonIgnore
   public boolean gateFailed() {
     return gate != null && !gate.passed();
+  }
+
+  /** Whether {@code version} is a version string of specialist {@code name}. */
+  static boolean isVersionOf(String name, String version) {
+    return version.matches(Pattern.quote(name) + "-[1-9][0-9]*");
   }
 
   static int number(String name, String version) {

@@ -46,7 +46,7 @@ final class VersionStore {
   }
 
   ModelVersion get(String version) {
-    if (!version.matches(java.util.regex.Pattern.quote(name) + "-[1-9][0-9]*")) {
+    if (!ModelVersion.isVersionOf(name, version)) {
       throw new RegistryException(
           "'" + version + "' is not a version of '" + name + "' (expected " + name + "-<n>)");
     }
@@ -137,10 +137,9 @@ final class VersionStore {
     if (!Files.isDirectory(directory)) {
       return List.of();
     }
-    String pattern = java.util.regex.Pattern.quote(name) + "-[1-9][0-9]*";
     try (Stream<Path> entries = Files.list(directory)) {
       return entries
-          .filter(p -> p.getFileName().toString().matches(pattern))
+          .filter(p -> ModelVersion.isVersionOf(name, p.getFileName().toString()))
           .sorted(
               Comparator.comparingInt(p -> ModelVersion.number(name, p.getFileName().toString())))
           .toList();

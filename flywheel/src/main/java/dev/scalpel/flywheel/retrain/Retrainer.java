@@ -121,16 +121,15 @@ public final class Retrainer {
     double gateSeconds = seconds(started);
 
     started = System.nanoTime();
+    String reason =
+        request.reason().isEmpty()
+            ? "retrained on " + datasets.name() + "@" + newest.version()
+            : request.reason();
     ModelVersion registered =
         registry.add(
             trained.specialist(),
             new NewVersion(
-                champion.version(),
-                newest.version(),
-                newest.sha256(),
-                settings,
-                gate,
-                request.reason()));
+                champion.version(), newest.version(), newest.sha256(), settings, gate, reason));
     ChampionChange promotion;
     if (!request.promotes()) {
       promotion =
@@ -143,7 +142,7 @@ public final class Retrainer {
               registered.version(),
               "the gate failed: " + String.join("; ", gate.reasons()));
     } else {
-      promotion = registry.promote(registered.version(), request.reason(), request.force());
+      promotion = registry.promote(registered.version(), reason, request.force());
     }
     double promoteSeconds = seconds(started);
     return new RetrainOutcome(

@@ -95,7 +95,10 @@ public final class Simulation {
             trainer().train(datasets.read(first.version()), validation, progress).specialist(),
             new NewVersion(
                 null, first.version(), first.sha256(), options.train(), null, "starting model"));
-    registry.promote(starting.version(), "starting model", false);
+    if (registry.promote(starting.version(), "starting model", false)
+        instanceof ChampionChange.Kept kept) {
+      throw new RegistryException("the starting model was not promoted: " + kept.reason());
+    }
 
     Specialist champion = loadChampion(registry);
     List<RoundResult> rounds = new ArrayList<>();
