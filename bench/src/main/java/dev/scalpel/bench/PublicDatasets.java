@@ -13,16 +13,16 @@ import java.util.List;
  * Converts the public datasets' own layouts (read by path from the shared datasets folder, never
  * copied into the project) into files {@code scalpel train} reads.
  */
-final class PublicDatasets {
+public final class PublicDatasets {
   private PublicDatasets() {}
 
   /**
    * The three CLINC150 "Full" splits, each with its out-of-scope split appended under the label
    * {@code oos}.
    */
-  record ClincSplits(Path train, Path val, Path test) {}
+  public record ClincSplits(Path train, Path val, Path test) {}
 
-  static ClincSplits clincFull(Path datasets, Path work) throws IOException {
+  public static ClincSplits clincFull(Path datasets, Path work) throws IOException {
     Path source = datasets.resolve("clinc150").resolve("data_full.json");
     if (!Files.isRegularFile(source)) {
       throw new IllegalArgumentException(

@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
       RedactCommand.class,
       KbCommand.class,
       KeysCommand.class,
+      ModelsCommand.class,
+      DatasetsCommand.class,
+      RetrainCommand.class,
+      SimulateCommand.class,
     })
 final class ScalpelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -75,6 +75,13 @@ final class TrainCommand implements Callable<Integer> {
       description = "Cross-validation folds without --val (default: ${DEFAULT-VALUE}).")
   int folds;
 
+  @Option(
+      names = "--balance-classes",
+      description =
+          "Weight each example by the inverse frequency of its label, so that labels with few"
+              + " examples (new intents) are learned as firmly as frequent ones.")
+  boolean balanceClasses;
+
   @Mixin DataOptions dataOptions;
   @Mixin EncoderOptions encoderOptions;
   @Mixin DataDirOption dataDir;
@@ -89,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainOptions options =
         new TrainOptions(
             TrainOptions.defaults(seed).features(),
-            new TrainerParams(epochs, defaults.learningRate(), defaults.l2(), seed),
+            new TrainerParams(epochs, defaults.learningRate(), defaults.l2(), seed, balanceClasses),
             targetPrecision,
             maxAccuracyDrop,
             folds);

@@ -20,6 +20,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
         || e instanceof EncoderException
         || e instanceof UncheckedIOException
         || e instanceof CliException
+        || e instanceof dev.scalpel.flywheel.RegistryException
         || e instanceof dev.scalpel.gateway.config.ConfigException
         || e instanceof dev.scalpel.gateway.accounting.RequestLogException
         || e instanceof IllegalArgumentException) {

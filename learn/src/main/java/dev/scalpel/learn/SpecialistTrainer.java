@@ -215,9 +215,7 @@ public final class SpecialistTrainer {
         }
       }
       TrainerParams params = options.trainer();
-      TrainerParams foldParams =
-          new TrainerParams(
-              params.epochs(), params.learningRate(), params.l2(), params.seed() + f + 1);
+      TrainerParams foldParams = params.withSeed(params.seed() + f + 1);
       LinearHead head =
           new SoftmaxTrainer(foldParams)
               .train(

@@ -39,6 +39,7 @@ public final class SoftmaxTrainer {
     long t = 0;
     float[] averageW = new float[w.length];
     float[] averageB = new float[classes];
+    float[] classWeight = classWeights(y, classes);
     int averaged = 0;
     int averageFrom = params.epochs() / 2;
     progress.start("training", (long) params.epochs() * n);
@@ -60,7 +61,7 @@ public final class SoftmaxTrainer {
         softmaxInPlace(z);
         z[y[i]] -= 1;
         scale *= 1 - eta * l2;
-        float step = (float) (eta / scale);
+        float step = (float) (eta / scale) * classWeight[y[i]];
         for (int k = 0; k < indices.length; k++) {
           int offset = indices[k] * classes;
           float v = values[k] * step;
@@ -68,7 +69,7 @@ public final class SoftmaxTrainer {
             w[offset + c] -= v * z[c];
           }
         }
-        float biasStep = (float) eta;
+        float biasStep = (float) eta * classWeight[y[i]];
         for (int c = 0; c < classes; c++) {
           b[c] -= biasStep * z[c];
         }
@@ -93,6 +94,26 @@ public final class SoftmaxTrainer {
     rescale(averageB, 1.0 / averaged);
     progress.finish();
     return new LinearHead(dimension, classes, averageW, averageB);
+  }
+
+  /** 1 for every class, or {@code n / (present classes * count)} when balancing. */
+  private float[] classWeights(int[] y, int classes) {
+    float[] weights = new float[classes];
+    java.util.Arrays.fill(weights, 1f);
+    if (!params.balanceClasses() || y.length == 0) {
+      return weights;
+    }
+    int[] counts = new int[classes];
+    for (int label : y) {
+      counts[label]++;
+    }
+    long present = java.util.Arrays.stream(counts).filter(c -> c > 0).count();
+    for (int c = 0; c < classes; c++) {
+      if (counts[c] > 0) {
+        weights[c] = (float) ((double) y.length / (present * counts[c]));
+      }
+    }
+    return weights;
   }
 
   /** Replaces logits with probabilities. */
