@@ -1,8 +1,10 @@
 package dev.scalpel.cli;
 
+import dev.scalpel.flywheel.registry.ModelRegistry;
 import dev.scalpel.gateway.Gateway;
 import dev.scalpel.gateway.config.ConfigLoader;
 import dev.scalpel.gateway.config.GatewayConfig;
+import dev.scalpel.gateway.routing.ChampionSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) {
       loaded = loaded.withDataDir(dataDir);
     }
-    Gateway gateway = Gateway.start(loaded);
+    Gateway gateway = Gateway.start(loaded, ServeCommand::champions);
     out.printf(
         "Scalpel gateway listening on http://%s:%d/v1 (config %s, data %s)%n",
         loaded.server().host(), gateway.port(), config, loaded.dataDir());
@@ -56,5 +58,20 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     Foreground.runUntilStopped(gateway::close);
     return 0;
+  }
+
+  /**
+   * The champion of registry {@code name}, read from its directory on every check; the gateway
+   * loads the model itself, so the registry is never asked for an encoder.
+   */
+  static ChampionSource champions(Path root, String name) {
+    ModelRegistry registry =
+        ModelRegistry.open(
+            root,
+            name,
+            identity -> {
+              throw new IllegalStateException("the gateway loads champion models itself");
+            });
+    return () -> registry.champion().map(c -> new ChampionSource.Serving(c.version(), c.model()));
   }
 }

@@ -18,10 +18,12 @@ import dev.scalpel.gateway.http.Served;
 import dev.scalpel.gateway.http.TokenCounting;
 import dev.scalpel.gateway.knowledge.KnowledgeBases;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
+import dev.scalpel.gateway.routing.ChampionSource;
 import dev.scalpel.gateway.routing.SpecialistPool;
 import dev.scalpel.upstream.TokenCounter;
 import dev.scalpel.upstream.Upstreams;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -60,7 +62,16 @@ public final class Gateway implements AutoCloseable {
    * anything is wrong.
    */
   public static Gateway start(GatewayConfig config) {
-    SpecialistPool specialists = SpecialistPool.load(config.specialists());
+    return start(config, ChampionSource.Opener.NONE);
+  }
+
+  /**
+   * Starts everything {@code config} describes, specialists backed by a model registry opened
+   * through {@code registries} and following its champion (checked every second).
+   */
+  public static Gateway start(GatewayConfig config, ChampionSource.Opener registries) {
+    SpecialistPool specialists =
+        SpecialistPool.load(config.specialists(), registries, Duration.ofSeconds(1));
     KnowledgeBases knowledge = null;
     RequestLog log = null;
     KeyStore keys = null;

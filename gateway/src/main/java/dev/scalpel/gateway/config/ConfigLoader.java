@@ -78,7 +78,7 @@ public final class ConfigLoader {
     Path dataDir =
         storage.get("data_dir").resolvePath(storage.get("data_dir").string("scalpel-data"));
     List<TierConfig> tiers = tiers(root.get("upstreams"));
-    List<SpecialistConfig> specialists = specialists(root.get("specialists"));
+    List<SpecialistConfig> specialists = specialists(root.get("specialists"), dataDir);
     ConfigNode upstreams = root.get("upstreams");
     Set<String> tierNames = new HashSet<>();
     tiers.forEach(t -> tierNames.add(t.name()));
@@ -239,14 +239,25 @@ public final class ConfigLoader {
     return keys;
   }
 
-  private static List<SpecialistConfig> specialists(ConfigNode node) {
+  private static List<SpecialistConfig> specialists(ConfigNode node, Path dataDir) {
     List<SpecialistConfig> specialists = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (ConfigNode item : node.list()) {
-      item.onlyKeys(Set.of("name", "model", "target_precision"));
+      item.onlyKeys(Set.of("name", "model", "registry", "target_precision"));
       String name = item.get("name").requiredString();
       if (!names.add(name)) {
         throw item.get("name").error("duplicate specialist name '" + name + "'");
+      }
+      ConfigNode precision = item.get("target_precision");
+      Double target = precision.isMissing() ? null : precision.decimal(0.99, 0.5, 1.0);
+      if (!item.get("registry").isMissing()) {
+        if (!item.get("model").isMissing()) {
+          throw item.error("expected one of model or registry, found both");
+        }
+        specialists.add(
+            new SpecialistConfig(
+                name, dataDir.resolve("registry"), item.get("registry").requiredString(), target));
+        continue;
       }
       Path model = item.get("model").resolvePath(item.get("model").requiredString());
       if (!Files.isRegularFile(model)) {
@@ -254,10 +265,7 @@ public final class ConfigLoader {
             .error(
                 "file not found: " + model + " (expected a model file written by 'scalpel train')");
       }
-      ConfigNode precision = item.get("target_precision");
-      specialists.add(
-          new SpecialistConfig(
-              name, model, precision.isMissing() ? null : precision.decimal(0.99, 0.5, 1.0)));
+      specialists.add(new SpecialistConfig(name, model, target));
     }
     return specialists;
   }

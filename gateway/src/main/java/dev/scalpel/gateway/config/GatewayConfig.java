@@ -69,6 +69,7 @@ public record GatewayConfig(
         knowledgeBases);
   }
 
+  /** The same configuration with another data directory (registry-backed specialists follow it). */
   public GatewayConfig withDataDir(Path dir) {
     return new GatewayConfig(
         source,
@@ -77,7 +78,13 @@ public record GatewayConfig(
         durableSync,
         keys,
         aliases,
-        specialists,
+        specialists.stream()
+            .map(sc ->
+                sc.fromRegistry()
+                    ? new SpecialistConfig(
+                        sc.name(), dir.resolve("registry"), sc.registry(), sc.targetPrecision())
+                    : sc)
+            .toList(),
         routing,
         tiers,
         defaultTier,
