@@ -43,6 +43,11 @@ final class HandoffsCommand implements Runnable {
   }
 
   static HandoffQueue open(DataDirOption dataDir) {
+    return HandoffQueue.open(requireLog(dataDir));
+  }
+
+  /** The data directory, once it is known to hold a request log. */
+  static Path requireLog(DataDirOption dataDir) {
     Path file = RequestLog.databaseFile(dataDir.dataDir());
     if (!Files.exists(file)) {
       throw new CliException(
@@ -51,7 +56,7 @@ final class HandoffsCommand implements Runnable {
               + " (the gateway writes it in its data directory; pass that with --data-dir or"
               + " --config)");
     }
-    return HandoffQueue.open(dataDir.dataDir());
+    return dataDir.dataDir();
   }
 
   static ObjectNode toJson(Handoff h) {

@@ -9,6 +9,8 @@ import dev.scalpel.gateway.access.RateLimiter;
 import dev.scalpel.gateway.accounting.RequestLog;
 import dev.scalpel.gateway.accounting.RequestLogOptions;
 import dev.scalpel.gateway.accounting.RequestRecord;
+import dev.scalpel.gateway.accounting.Retention;
+import dev.scalpel.gateway.accounting.StoredText;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.escalation.UpstreamGeneralist;
@@ -36,6 +38,7 @@ public final class Gateway implements AutoCloseable {
   private final RequestLog log;
   private final KeyStore keys;
   private final BudgetLedger ledger;
+  private final Retention retention;
   private final Upstreams upstreams;
   private final SpecialistPool specialists;
   private final KnowledgeBases knowledge;
@@ -45,6 +48,7 @@ public final class Gateway implements AutoCloseable {
       RequestLog log,
       KeyStore keys,
       BudgetLedger ledger,
+      Retention retention,
       Upstreams upstreams,
       SpecialistPool specialists,
       KnowledgeBases knowledge) {
@@ -52,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     this.log = log;
     this.keys = keys;
     this.ledger = ledger;
+    this.retention = retention;
     this.upstreams = upstreams;
     this.specialists = specialists;
     this.knowledge = knowledge;
@@ -111,7 +116,9 @@ public final class Gateway implements AutoCloseable {
               accountant,
               new GatewayMetrics(),
               access);
-      return new Gateway(server, log, keys, ledger, upstreams, specialists, knowledge);
+      Retention retention =
+          Retention.start(StoredText.open(config.dataDir()), config.retention(), Clock.systemUTC());
+      return new Gateway(server, log, keys, ledger, retention, upstreams, specialists, knowledge);
     } catch (RuntimeException e) {
       if (upstreams != null) {
         upstreams.close();
@@ -142,6 +149,7 @@ public final class Gateway implements AutoCloseable {
     try {
       server.close();
     } finally {
+      retention.close();
       ledger.close();
       keys.close();
       log.close();

@@ -74,7 +74,8 @@ public final class ConfigLoader {
                     "guard",
                     "knowledge"));
     ServerConfig server = server(root.get("server"));
-    ConfigNode storage = root.get("storage").onlyKeys(Set.of("data_dir", "durable_sync"));
+    ConfigNode storage =
+        root.get("storage").onlyKeys(Set.of("data_dir", "durable_sync", "retention"));
     Path dataDir =
         storage.get("data_dir").resolvePath(storage.get("data_dir").string("scalpel-data"));
     List<TierConfig> tiers = tiers(root.get("upstreams"));
@@ -115,6 +116,7 @@ public final class ConfigLoader {
         server,
         dataDir,
         storage.get("durable_sync").bool(false),
+        retention(storage.get("retention")),
         keys(root.get("keys")),
         aliases,
         specialists,
@@ -159,6 +161,11 @@ public final class ConfigLoader {
       bases.add(new KnowledgeConfig(name, dir, item.get("min_similarity").decimal(0.7, -1, 1)));
     }
     return bases;
+  }
+
+  /** How long request text is kept: a duration such as 30d, or {@code forever} (zero). */
+  private static Duration retention(ConfigNode node) {
+    return "forever".equals(node.string("")) ? Duration.ZERO : node.duration(Duration.ofDays(30));
   }
 
   private static GuardConfig guard(ConfigNode node) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /** A node of the YAML tree that knows its path, so that every error names the file and the key. */
 final class ConfigNode {
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
   private final Path file;
   private final String path;
@@ -132,7 +132,8 @@ final class ConfigNode {
           case "ms" -> (long) amount;
           case "s" -> (long) (amount * 1000);
           case "m" -> (long) (amount * 60_000);
-          default -> (long) (amount * 3_600_000);
+          case "h" -> (long) (amount * 3_600_000);
+          default -> (long) (amount * 86_400_000);
         };
     if (millis <= 0) {
       throw error("expected a positive duration, found " + describe());

@@ -1,19 +1,22 @@
 package dev.scalpel.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The whole gateway configuration, immutable and validated by {@link ConfigLoader}: server limits,
- * where state is stored, the API keys accepted, the model names that mean "route", specialists,
- * routing, upstream tiers, the guard and the knowledge bases.
+ * where state is stored and how long request text is kept ({@code retention}, zero: forever), the
+ * API keys accepted, the model names that mean "route", specialists, routing, upstream tiers, the
+ * guard and the knowledge bases.
  */
 public record GatewayConfig(
     Path source,
     ServerConfig server,
     Path dataDir,
     boolean durableSync,
+    Duration retention,
     List<ApiKey> keys,
     List<String> aliases,
     List<SpecialistConfig> specialists,
@@ -58,6 +61,7 @@ public record GatewayConfig(
             s.maxPromptTokens()),
         dataDir,
         durableSync,
+        retention,
         keys,
         aliases,
         specialists,
@@ -76,6 +80,7 @@ public record GatewayConfig(
         server,
         dir,
         durableSync,
+        retention,
         keys,
         aliases,
         specialists.stream()
