@@ -72,7 +72,8 @@ public final class ConfigLoader {
                     "routing",
                     "upstreams",
                     "guard",
-                    "knowledge"));
+                    "knowledge",
+                    "cache"));
     ServerConfig server = server(root.get("server"));
     ConfigNode storage =
         root.get("storage").onlyKeys(Set.of("data_dir", "durable_sync", "retention"));
@@ -126,7 +127,18 @@ public final class ConfigLoader {
         defaultTier,
         fallback,
         guard(root.get("guard")),
-        knowledge);
+        knowledge,
+        cache(root.get("cache")));
+  }
+
+  private static CacheConfig cache(ConfigNode node) {
+    node.onlyKeys(Set.of("enabled", "ttl", "max_entries", "any_temperature"));
+    CacheConfig d = CacheConfig.defaults();
+    return new CacheConfig(
+        node.get("enabled").bool(d.enabled()),
+        node.get("ttl").duration(d.ttl()),
+        node.get("max_entries").integer(d.maxEntries(), 1, 10_000_000),
+        node.get("any_temperature").bool(d.anyTemperature()));
   }
 
   private static List<KnowledgeConfig> knowledge(ConfigNode node, Path dataDir) {

@@ -25,7 +25,8 @@ public record GatewayConfig(
     String defaultTier,
     List<String> fallback,
     GuardConfig guard,
-    List<KnowledgeConfig> knowledgeBases) {
+    List<KnowledgeConfig> knowledgeBases,
+    CacheConfig cache) {
 
   public GatewayConfig {
     keys = List.copyOf(keys);
@@ -70,7 +71,8 @@ public record GatewayConfig(
         defaultTier,
         fallback,
         guard,
-        knowledgeBases);
+        knowledgeBases,
+        cache);
   }
 
   /** The same configuration with another data directory (registry-backed specialists follow it). */
@@ -95,6 +97,7 @@ public record GatewayConfig(
         defaultTier,
         fallback,
         guard,
-        knowledgeBases);
+        knowledgeBases,
+        cache);
   }
 }

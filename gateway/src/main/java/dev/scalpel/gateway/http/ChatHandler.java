@@ -4,25 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.route.Route;
 import dev.scalpel.core.route.RouteDecision;
-import dev.scalpel.gateway.access.Budget;
-import dev.scalpel.gateway.access.Reservation;
 import dev.scalpel.gateway.access.Scope;
+import dev.scalpel.gateway.cache.ResponseCache;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
-import dev.scalpel.gateway.escalation.GeneralistResult;
 import dev.scalpel.gateway.escalation.Outbound;
 import dev.scalpel.gateway.guard.Guarded;
 import dev.scalpel.gateway.guard.PiiGuard;
-import dev.scalpel.gateway.guard.StreamRestorer;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
 import dev.scalpel.gateway.routing.ConversationKey;
 import dev.scalpel.gateway.routing.Conversations;
 import dev.scalpel.gateway.routing.Router;
 import dev.scalpel.gateway.routing.Routing;
-import dev.scalpel.upstream.Cancellation;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +43,7 @@ final class ChatHandler {
   private final Router router;
   private final PiiGuard guard;
   private final Conversations conversations;
+  private final Optional<Escalation> escalation;
   private final Optional<Generalist> generalist;
   private final TokenCounting tokens;
   private final Accountant accountant;
@@ -60,6 +56,7 @@ final class ChatHandler {
       Router router,
       PiiGuard guard,
       Conversations conversations,
+      ResponseCache cache,
       Optional<Generalist> generalist,
       TokenCounting tokens,
       Accountant accountant,
@@ -71,6 +68,8 @@ final class ChatHandler {
     this.router = router;
     this.guard = guard;
     this.conversations = conversations;
+    this.escalation =
+        generalist.map(g -> new Escalation(g, admission, cache, metrics, config.guard().restore()));
     this.generalist = generalist;
     this.tokens = tokens;
     this.accountant = accountant;
@@ -122,7 +121,9 @@ final class ChatHandler {
       if (generalist.isPresent()
           && generalist.get().passthroughModels().contains(request.model())) {
         exchange.route = Route.PASSTHROUGH;
-        escalate(exchange, guarded, outbound(guarded), request.model(), deadline);
+        escalation
+            .orElseThrow()
+            .escalate(exchange, guarded, outbound(guarded), request.model(), deadline);
         return;
       }
       throw new ApiException(
@@ -167,7 +168,9 @@ final class ChatHandler {
                   }
                   return b;
                 });
-        escalate(exchange, guarded, body, escalate.tier(), deadline)
+        escalation
+            .orElseThrow()
+            .escalate(exchange, guarded, body, escalate.tier(), deadline)
             .ifPresent(
                 tier -> conversations.escalated(conversation, tier, escalate.systemPrompt()));
       }
@@ -209,36 +212,21 @@ final class ChatHandler {
       }
       exchange.route = Route.PASSTHROUGH;
       Instant deadline = exchange.started.plus(config.server().requestDeadline());
-      Guarded guarded = guard.protectEmbeddings(body);
-      GeneralistResult result =
-          generalist
-              .get()
-              .embed(outbound(guarded), model.asText(), deadline, Cancellation.create());
-      countFailures(result);
-      switch (result) {
-        case GeneralistResult.Answered answered -> {
-          // A pass-through embedding would have cost the same without Scalpel.
-          exchange.upstream(answered, answered.costUsd());
-          exchange.upstreamBody(answered.response());
-        }
-        case GeneralistResult.Failed failed -> {
-          exchange.tier = failed.tier();
-          if (failed.kind().equals(GeneralistResult.CANCELLED)) {
-            exchange.clientGone();
-          } else {
-            exchange.fail(failed.error(), Route.PASSTHROUGH);
-          }
-        }
-      }
+      long inputTokens = tokens.countText(body.path("input").toString());
+      admission.admit(exchange.key, inputTokens);
+      escalation
+          .orElseThrow()
+          .embed(
+              exchange,
+              outbound(guard.protectEmbeddings(body)),
+              model.asText(),
+              inputTokens,
+              deadline);
     } catch (ApiException e) {
       exchange.fail(e, exchange.route);
     }
     accountant.record(exchange.served());
     exchange.flushPending();
-  }
-
-  private void countFailures(GeneralistResult result) {
-    result.failedAttempts().forEach(f -> metrics.upstreamError(f.tier(), f.kind()));
   }
 
   private static String routingSpecialist(Routing routing) {
@@ -271,104 +259,7 @@ final class ChatHandler {
     return new ConversationKey("o:" + keyName + ":" + request.openingDigest(), request.followUp());
   }
 
-  /** Ends a reservation exactly once: the cost of an answer, nothing for a failure. */
-  private static void settle(Reservation reservation, GeneralistResult result) {
-    switch (result) {
-      case GeneralistResult.Answered answered -> reservation.settle(answered.costUsd());
-      case GeneralistResult.Failed failed -> reservation.release();
-    }
-  }
-
-  /** The completion tokens a request asks for at most, or a large number when it sets no limit. */
-  private static long requestedCompletionTokens(ObjectNode body) {
-    for (String field : List.of("max_completion_tokens", "max_tokens")) {
-      if (body.path(field).canConvertToLong() && body.path(field).asLong() > 0) {
-        return body.path(field).asLong();
-      }
-    }
-    return Long.MAX_VALUE;
-  }
-
-  private static ObjectNode capCompletion(ObjectNode body) {
-    String field = body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
-    long asked = body.path(field).canConvertToLong() ? body.path(field).asLong() : 0;
-    if (asked <= 0 || asked > BUDGETED_MAX_COMPLETION_TOKENS) {
-      body.put(field, BUDGETED_MAX_COMPLETION_TOKENS);
-    }
-    return body;
-  }
-
   private static Outbound outbound(Guarded guarded) {
     return new Outbound(guarded.raw(), guarded.redacted(), guarded.found());
-  }
-
-  /** Escalates; returns the tier that answered, if one did. */
-  private Optional<String> escalate(
-      Exchange exchange, Guarded guarded, Outbound body, String firstTier, Instant deadline) {
-    Generalist g = generalist.orElseThrow();
-    // A streamed answer notices a departed client when a chunk cannot be written; a non-streamed
-    // one runs to its end (HTTP/1.1 gives no sign of a closed connection until the gateway
-    // writes), bounded by the request deadline.
-    Cancellation cancel = Cancellation.create();
-    Generalist.ChunkSink sink = exchange::streamChunk;
-    if (restore() && guarded.hasPii()) {
-      StreamRestorer restorer = new StreamRestorer(guarded);
-      sink = json -> exchange.streamChunk(restorer.apply(json));
-    }
-    // A key without a budget holds nothing, so the bound only matters for keys with one, whose
-    // requests are capped to it.
-    long completionTokens =
-        Math.min(requestedCompletionTokens(body.raw()), BUDGETED_MAX_COMPLETION_TOKENS);
-    Outbound capped =
-        exchange.key.budget() instanceof Budget.Limited
-            ? body.map(ChatHandler::capCompletion)
-            : body;
-    Reservation reservation =
-        admission.reserve(
-            exchange.key, g.maxCost(firstTier, exchange.promptTokens, completionTokens));
-    GeneralistResult result;
-    try {
-      result =
-          exchange.request.stream()
-              ? g.stream(capped, firstTier, deadline, cancel, sink)
-              : g.complete(capped, firstTier, deadline, cancel);
-    } catch (RuntimeException e) {
-      reservation.release();
-      throw e;
-    }
-    settle(reservation, result);
-    if (result instanceof GeneralistResult.Answered answered) {
-      admission.charge(
-          exchange.key, answered.tokensOut() + answered.tokensIn() - exchange.promptTokens);
-    }
-    countFailures(result);
-    return switch (result) {
-      case GeneralistResult.Answered answered -> {
-        exchange.upstream(
-            answered, g.counterfactualCost(answered.tokensIn(), answered.tokensOut()));
-        if (answered.response() != null) {
-          if (restore()) {
-            guarded.restoreCompletion(answered.response());
-          }
-          exchange.upstreamBody(answered.response());
-        } else {
-          exchange.endStream();
-        }
-        yield Optional.of(answered.tier());
-      }
-      case GeneralistResult.Failed failed -> {
-        exchange.tier = failed.tier();
-        if (failed.kind().equals(GeneralistResult.CANCELLED)) {
-          exchange.clientGone();
-        } else if (failed.kind().equals(GeneralistResult.PII_REFUSED)) {
-          exchange.fail(failed.error(), Route.REJECTED);
-        } else if (failed.bytesSent()) {
-          exchange.streamError(failed.error());
-        } else {
-          exchange.fail(failed.error(), exchange.route);
-        }
-        yield Optional.empty();
-      }
-    };
   }
 }

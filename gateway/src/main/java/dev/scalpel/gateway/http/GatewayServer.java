@@ -8,6 +8,7 @@ import dev.scalpel.gateway.access.AccessControl;
 import dev.scalpel.gateway.access.AccessException;
 import dev.scalpel.gateway.access.AdminKeysRoutes;
 import dev.scalpel.gateway.access.Scope;
+import dev.scalpel.gateway.cache.ResponseCache;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
 import dev.scalpel.gateway.guard.PiiGuard;
@@ -63,6 +64,7 @@ public final class GatewayServer implements AutoCloseable {
               served.costUsd(),
               served.counterfactualCostUsd());
         };
+    ResponseCache cache = ResponseCache.create(config.cache());
     ChatHandler chat =
         new ChatHandler(
             config,
@@ -70,6 +72,7 @@ public final class GatewayServer implements AutoCloseable {
             router,
             PiiGuard.create(config.guard()),
             Conversations.create(config.routing().conversations()),
+            cache,
             generalist,
             tokens,
             metered,
@@ -93,6 +96,13 @@ public final class GatewayServer implements AutoCloseable {
               "/metrics",
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
           AdminKeysRoutes.register(c.routes, access.access(), access.keys(), inFlight::track);
+          c.routes.delete(
+              "/admin/cache",
+              inFlight.track(ctx -> {
+                keys.authenticate(ctx.header("Authorization"), Scope.ADMIN);
+                int cleared = cache.clear();
+                writer.json(ctx, 200, Json.mapper().createObjectNode().put("cleared", cleared));
+              }));
           c.routes.exception(ApiException.class, (e, ctx) -> writer.error(ctx, e));
           c.routes.exception(
               AccessException.class,

@@ -1,9 +1,7 @@
 package dev.scalpel.gateway.routing;
 
+import dev.scalpel.gateway.cache.ExpiringLru;
 import dev.scalpel.gateway.config.ConversationConfig;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,24 +10,12 @@ import java.util.function.LongSupplier;
  * gateway process remembers the conversations it served. Thread-safe.
  */
 public final class Conversations {
-  private record Remembered(String tier, String systemPrompt, long expiresAtNanos) {}
-
   private final ConversationConfig config;
-  private final LongSupplier nanoTime;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final LinkedHashMap<String, Remembered> entries;
+  private final ExpiringLru<String, ConversationState.Escalated> escalated;
 
   private Conversations(ConversationConfig config, LongSupplier nanoTime) {
     this.config = config;
-    this.nanoTime = nanoTime;
-    int max = config.maxConversations();
-    this.entries =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-            return size() > max;
-          }
-        };
+    this.escalated = ExpiringLru.create(config.maxConversations(), config.ttl(), nanoTime);
   }
 
   /** Conversations on the system clock. */
@@ -47,44 +33,18 @@ public final class Conversations {
     if (!config.sticky() || !key.followUp()) {
       return ConversationState.FRESH;
     }
-    lock.lock();
-    try {
-      Remembered e = entries.get(key.id());
-      if (e == null) {
-        return ConversationState.FRESH;
-      }
-      if (nanoTime.getAsLong() - e.expiresAtNanos() >= 0) {
-        entries.remove(key.id());
-        return ConversationState.FRESH;
-      }
-      return new ConversationState.Escalated(e.tier(), e.systemPrompt());
-    } finally {
-      lock.unlock();
-    }
+    return escalated.get(key.id()).<ConversationState>map(e -> e).orElse(ConversationState.FRESH);
   }
 
   /** Remembers that {@code tier} answered {@code key}'s conversation. */
   public void escalated(ConversationKey key, String tier, String systemPrompt) {
-    if (!config.sticky()) {
-      return;
-    }
-    Remembered e =
-        new Remembered(tier, systemPrompt, nanoTime.getAsLong() + config.ttl().toNanos());
-    lock.lock();
-    try {
-      entries.put(key.id(), e);
-    } finally {
-      lock.unlock();
+    if (config.sticky()) {
+      escalated.put(key.id(), new ConversationState.Escalated(tier, systemPrompt));
     }
   }
 
   /** How many conversations are remembered (expired ones included until looked up). */
   public int size() {
-    lock.lock();
-    try {
-      return entries.size();
-    } finally {
-      lock.unlock();
-    }
+    return escalated.size();
   }
 }
