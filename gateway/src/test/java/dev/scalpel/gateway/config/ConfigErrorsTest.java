@@ -38,8 +38,8 @@ class ConfigErrorsTest {
   void aMisspelledTopLevelKey() throws IOException {
     assertFails(
         "upstream:\n  tiers: []\n",
-        "upstream: unknown key (expected one of [aliases, guard, keys, knowledge, routing, server,"
-            + " specialists, storage, upstreams])");
+        "upstream: unknown key (expected one of [aliases, cache, guard, keys, knowledge, routing,"
+            + " server, specialists, storage, upstreams])");
   }
 
   @Test
