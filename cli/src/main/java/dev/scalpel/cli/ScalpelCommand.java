@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       StubLlmCommand.class,
       UsageCommand.class,
       HandoffsCommand.class,
+      ReviewCommand.class,
       RedactCommand.class,
       KbCommand.class,
       KeysCommand.class,
