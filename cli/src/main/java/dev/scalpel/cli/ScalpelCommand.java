@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       UsageCommand.class,
       HandoffsCommand.class,
       ForgetCommand.class,
+      ReviewCommand.class,
       RedactCommand.class,
       KbCommand.class,
       KeysCommand.class,

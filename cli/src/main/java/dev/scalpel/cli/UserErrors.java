@@ -23,6 +23,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
         || e instanceof dev.scalpel.flywheel.RegistryException
         || e instanceof dev.scalpel.gateway.config.ConfigException
         || e instanceof dev.scalpel.gateway.accounting.RequestLogException
+        || e instanceof dev.scalpel.gateway.review.ReviewException
         || e instanceof IllegalArgumentException) {
       commandLine.getErr().println("error: " + e.getMessage());
       return 1;

@@ -159,6 +159,14 @@ public record RequestRecord(
       return this;
     }
 
+    /**
+     * A label without a deciding specialist (for calls Scalpel makes itself, such as a teacher's).
+     */
+    public Builder label(String label) {
+      this.label = label;
+      return this;
+    }
+
     /** The upstream tier and model that answered. */
     public Builder upstream(String upstream, String upstreamModel) {
       this.upstream = upstream;

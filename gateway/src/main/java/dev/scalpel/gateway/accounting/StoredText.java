@@ -3,14 +3,16 @@ package dev.scalpel.gateway.accounting;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
 /**
  * Erases the user text the request log keeps (the last user turn and, for hand-offs, the
- * conversation), leaving the accounting facts of each row: on demand for a data-subject request
- * ({@code scalpel forget}), and by age for retention. Erased text is overwritten in the database
- * file ({@code secure_delete}), not only unlinked. Safe to use beside a running gateway.
+ * conversation, and the review queue's copy of it), leaving the accounting facts of each row: on
+ * demand for a data-subject request ({@code scalpel forget}), and by age for retention. Erased text
+ * is overwritten in the database file ({@code secure_delete}), not only unlinked. Safe to use
+ * beside a running gateway.
  */
 public final class StoredText {
   private static final String HAS_TEXT = "(request_text IS NOT NULL OR conversation IS NOT NULL)";
@@ -64,14 +66,33 @@ public final class StoredText {
     return erase(" WHERE time_ms < ? AND " + HAS_TEXT, cutoff.toEpochMilli());
   }
 
+  private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+  }
+
   private int erase(String where, Object... args) {
     try (Connection c = SqliteDatabase.connectWriter(file, options)) {
       SqliteDatabase.pragma(c, "secure_delete = ON");
+      // The review queue keeps a copy of the text of each item it decided on: it goes too.
+      try (PreparedStatement select =
+              c.prepareStatement("SELECT request_text FROM request_log" + where);
+          PreparedStatement delete =
+              c.prepareStatement("DELETE FROM review_label WHERE text_key = ?")) {
+        bind(select, args);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            if (rs.getString(1) != null) {
+              delete.setString(1, TextKey.of(rs.getString(1)));
+              delete.executeUpdate();
+            }
+          }
+        }
+      }
       int erased;
       try (PreparedStatement s = c.prepareStatement(ERASE + where)) {
-        for (int i = 0; i < args.length; i++) {
-          s.setObject(i + 1, args[i]);
-        }
+        bind(s, args);
         erased = s.executeUpdate();
       }
       c.commit();

@@ -39,7 +39,8 @@ class MigrationTest {
         .containsExactly(
             "1|request log|V1__request_log.sql|1",
             "2|route reason and handoffs|V2__route_reason_and_handoffs.sql|1",
-            "3|keys and budgets|V3__keys_and_budgets.sql|1");
+            "3|keys and budgets|V3__keys_and_budgets.sql|1",
+            "4|review queue|V4__review_queue.sql|1");
     assertThat(
             SqliteRows.rows(
                 file,

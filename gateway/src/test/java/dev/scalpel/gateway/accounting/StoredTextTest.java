@@ -7,6 +7,10 @@ import dev.scalpel.core.route.Route;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,29 @@ class StoredTextTest {
       }
     }
     assertThat(StoredText.open(dir).forgetRequest("a")).isZero();
+  }
+
+  @Test
+  void forgettingARequestErasesTheReviewQueuesCopyOfItsText() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("scalpel.db"));
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO review_label (text_key, item_id, text, status, label, source, time_ms)"
+              + " VALUES ('"
+              + TextKey.of(SECRET_TEXT)
+              + "', 'abc', '"
+              + SECRET_TEXT
+              + "', 'labeled', 'oos', 'person', 1)");
+    }
+
+    StoredText.open(dir).forgetRequest("a");
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("scalpel.db"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM review_label")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isZero();
+    }
   }
 
   @Test

@@ -7,22 +7,31 @@ import dev.scalpel.upstream.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * The stub's deterministic answers in OpenAI's formats: "Stub answer to: " followed by the last
- * user message's text, as a {@code chat.completion} or as {@code chat.completion.chunk}s (one per
- * word). {@code max_tokens} or {@code max_completion_tokens} cut the answer to that many words,
- * with finish reason {@code length}.
+ * The stub's deterministic answers in OpenAI's formats: by default "Stub answer to: " followed by
+ * the last user message's text (or what {@link StubOptions#answer()} makes of the request), as a
+ * {@code chat.completion} or as {@code chat.completion.chunk}s (one per word). {@code max_tokens}
+ * or {@code max_completion_tokens} cut the answer to that many words, with finish reason {@code
+ * length}.
  */
 final class ChatReplies {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String FINGERPRINT = "fp_scalpel_stub";
 
   private final TokenCounter counter;
+  private final Function<JsonNode, String> answer;
   private final AtomicLong ids = new AtomicLong();
 
-  ChatReplies(TokenCounter counter) {
+  ChatReplies(TokenCounter counter, Function<JsonNode, String> answer) {
     this.counter = counter;
+    this.answer = answer;
+  }
+
+  /** The default answer's text. */
+  static String defaultAnswer(JsonNode request) {
+    return "Stub answer to: " + lastUserText(request.path("messages"));
   }
 
   /** One answer: its words (the first without, the rest with a leading space) and usage. */
@@ -41,7 +50,7 @@ final class ChatReplies {
 
   Reply reply(JsonNode request, String defaultModel) {
     String model = request.path("model").asText("");
-    String[] all = ("Stub answer to: " + lastUserText(request.path("messages"))).split(" ", -1);
+    String[] all = answer.apply(request).split(" ", -1);
     int limit = request.path("max_completion_tokens").asInt(request.path("max_tokens").asInt(0));
     int kept = limit > 0 ? Math.min(limit, all.length) : all.length;
     List<String> words = new ArrayList<>();

@@ -30,7 +30,8 @@ final class JavalinStubLlm implements StubLlm {
     this.options = options;
     TokenCounter counter = TokenCounter.create();
     this.faults = new ArmedFaults(options);
-    this.chat = new ChatHandler(new ChatReplies(counter), faults, options.model());
+    this.chat =
+        new ChatHandler(new ChatReplies(counter, options.answer()), faults, options.model());
     this.embeddings = new EmbeddingReplies(counter);
     this.app =
         Javalin.create(config -> {

@@ -1,11 +1,16 @@
 package dev.scalpel.upstream.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How a {@link StubLlm} starts: where it listens (port 0 picks a free port), its initial timing,
  * the {@code Retry-After} value of its 429s, the bearer key it demands (empty: none), how many
- * requests it keeps for assertions (oldest dropped first), and the model name it reports.
+ * requests it keeps for assertions (oldest dropped first), the model name it reports, and the text
+ * of its chat answers ({@code answer}, given the request's JSON; by default "Stub answer to: "
+ * followed by the last user message).
  */
 public record StubOptions(
     String host,
@@ -17,8 +22,10 @@ public record StubOptions(
     String retryAfter,
     String apiKey,
     int recordLimit,
-    String model) {
+    String model,
+    Function<JsonNode, String> answer) {
   public StubOptions {
+    Objects.requireNonNull(answer, "answer");
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("stub host: expected a host name, found blank");
     }
@@ -41,6 +48,32 @@ public record StubOptions(
     if (model == null || model.isBlank()) {
       throw new IllegalArgumentException("stub model: expected a model name, found blank");
     }
+  }
+
+  /** Options whose chat answers are the default "Stub answer to: ..." text. */
+  public StubOptions(
+      String host,
+      int port,
+      Duration latency,
+      Duration chunkDelay,
+      Duration hangFor,
+      int streamBreakAfter,
+      String retryAfter,
+      String apiKey,
+      int recordLimit,
+      String model) {
+    this(
+        host,
+        port,
+        latency,
+        chunkDelay,
+        hangFor,
+        streamBreakAfter,
+        retryAfter,
+        apiKey,
+        recordLimit,
+        model,
+        ChatReplies::defaultAnswer);
   }
 
   /** Loopback, a free port, no delays, 30 s hangs, break after 2 chunks, Retry-After 1. */
@@ -69,7 +102,8 @@ public record StubOptions(
         retryAfter,
         apiKey,
         recordLimit,
-        model);
+        model,
+        answer);
   }
 
   public StubOptions withApiKey(String key) {
@@ -83,7 +117,8 @@ public record StubOptions(
         retryAfter,
         key,
         recordLimit,
-        model);
+        model,
+        answer);
   }
 
   public StubOptions withLatency(Duration delay) {
@@ -97,6 +132,26 @@ public record StubOptions(
         retryAfter,
         apiKey,
         recordLimit,
-        model);
+        model,
+        answer);
+  }
+
+  /**
+   * The same options answering chats with {@code newAnswer}'s text for the request's JSON (for
+   * example a fixed JSON document for a caller that asks for {@code response_format}).
+   */
+  public StubOptions withAnswer(Function<JsonNode, String> newAnswer) {
+    return new StubOptions(
+        host,
+        port,
+        latency,
+        chunkDelay,
+        hangFor,
+        streamBreakAfter,
+        retryAfter,
+        apiKey,
+        recordLimit,
+        model,
+        newAnswer);
   }
 }
