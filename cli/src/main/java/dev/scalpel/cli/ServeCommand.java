@@ -4,6 +4,7 @@ import dev.scalpel.flywheel.registry.ModelRegistry;
 import dev.scalpel.gateway.Gateway;
 import dev.scalpel.gateway.config.ConfigLoader;
 import dev.scalpel.gateway.config.GatewayConfig;
+import dev.scalpel.gateway.http.ReloadResult;
 import dev.scalpel.gateway.routing.ChampionSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,7 +55,23 @@ final class ServeCommand implements Callable<Integer> {
     out.printf(
         "Scalpel gateway listening on http://%s:%d/v1 (config %s, data %s)%n",
         loaded.server().host(), gateway.port(), config, loaded.dataDir());
-    out.println("Stop with Ctrl-C.");
+    boolean hangup =
+        Hangup.onHangup(() -> {
+          String result =
+              switch (gateway.reload()) {
+                case ReloadResult.Reloaded r -> "configuration reloaded from " + r.source();
+                case ReloadResult.Rejected r -> "configuration reload refused: " + r.message();
+              };
+          out.println(result);
+          out.flush();
+        });
+    out.println(
+        "Stop with Ctrl-C."
+            + (hangup
+                ? " Reload the configuration with kill -HUP "
+                    + ProcessHandle.current().pid()
+                    + " or POST /admin/reload."
+                : " Reload the configuration with POST /admin/reload."));
     out.flush();
     Foreground.runUntilStopped(gateway::close);
     return 0;

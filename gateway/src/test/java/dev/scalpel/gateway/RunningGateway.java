@@ -50,6 +50,11 @@ final class RunningGateway implements AutoCloseable {
     return gateway.port();
   }
 
+  /** Reads the configuration file again, as SIGHUP does. */
+  dev.scalpel.gateway.http.ReloadResult reload() {
+    return gateway.reload();
+  }
+
   Path dataDir() {
     return config.dataDir();
   }

@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalpel.core.io.Json;
-import dev.scalpel.gateway.access.AccessControl;
+import dev.scalpel.gateway.access.Access;
 import dev.scalpel.gateway.access.AccessException;
 import dev.scalpel.gateway.access.AdminKeysRoutes;
+import dev.scalpel.gateway.access.KeyStore;
 import dev.scalpel.gateway.access.Scope;
-import dev.scalpel.gateway.cache.ResponseCache;
 import dev.scalpel.gateway.config.GatewayConfig;
 import dev.scalpel.gateway.escalation.Generalist;
-import dev.scalpel.gateway.guard.PiiGuard;
-import dev.scalpel.gateway.knowledge.KnowledgeBases;
 import dev.scalpel.gateway.metrics.GatewayMetrics;
-import dev.scalpel.gateway.routing.Conversations;
-import dev.scalpel.gateway.routing.Router;
 import dev.scalpel.gateway.routing.SpecialistPool;
 import dev.scalpel.learn.Prediction;
 import io.javalin.Javalin;
@@ -23,6 +19,8 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The HTTP front door (Javalin 7 on Jetty 12, virtual threads): the OpenAI-compatible endpoints,
@@ -31,77 +29,98 @@ import java.util.Optional;
 public final class GatewayServer implements AutoCloseable {
   private final Javalin app;
   private final InFlight inFlight;
+  private final AtomicReference<Serving> serving;
+  private final Reloader reloader;
+  private final Consumer<Serving> retire;
+  private final Object reloading = new Object();
   private final Duration drainTimeout;
 
-  private GatewayServer(Javalin app, InFlight inFlight, Duration drainTimeout) {
+  private GatewayServer(
+      Javalin app,
+      InFlight inFlight,
+      AtomicReference<Serving> serving,
+      Reloader reloader,
+      Consumer<Serving> retire,
+      Duration drainTimeout) {
     this.app = app;
     this.inFlight = inFlight;
+    this.serving = serving;
+    this.reloader = reloader;
+    this.retire = retire;
     this.drainTimeout = drainTimeout;
   }
 
-  /** Starts the server on the configured host and port (0 picks a free port). */
+  /**
+   * Builds what requests are served with under a configuration file read again: the running
+   * configuration says which file, and which settings only a restart changes. Throws, with a
+   * message for the operator, when the file or what it names (models, knowledge bases) cannot be
+   * used.
+   */
+  @FunctionalInterface
+  public interface Reloader {
+    Serving prepare(GatewayConfig running);
+  }
+
+  /**
+   * Starts the server on {@code initial}'s host and port (0 picks a free port), serving with {@code
+   * initial} until {@link #swap} replaces it.
+   */
   public static GatewayServer start(
-      GatewayConfig config,
-      SpecialistPool specialists,
-      KnowledgeBases knowledge,
-      Optional<Generalist> generalist,
-      TokenCounting tokens,
-      Accountant accountant,
+      Serving initial,
       GatewayMetrics metrics,
-      AccessControl access) {
+      KeyStore keyStore,
+      Reloader reloader,
+      Consumer<Serving> retire) {
     ResponseWriter writer = new ResponseWriter();
-    Admission keys = new Admission(access.access(), access.limiter(), access.ledger());
-    Router router = new Router(config.routing(), specialists, knowledge, generalist.isPresent());
-    Accountant metered =
-        served -> {
-          accountant.record(served);
-          metrics.request(
-              served.route().wireName(),
-              served.status(),
-              served.latency(),
-              served.tokensIn(),
-              served.tokensOut(),
-              served.costUsd(),
-              served.counterfactualCostUsd());
-        };
-    ResponseCache cache = ResponseCache.create(config.cache());
-    ChatHandler chat =
-        new ChatHandler(
-            config,
-            keys,
-            router,
-            PiiGuard.create(config.guard()),
-            Conversations.create(config.routing().conversations()),
-            cache,
-            generalist,
-            tokens,
-            metered,
-            writer,
-            metrics);
+    AtomicReference<Serving> serving = new AtomicReference<>(initial);
+    // Admin routes check keys against the configuration in force when the request arrives.
+    Access current =
+        (authorization, scope) -> serving.get().access.authenticate(authorization, scope);
     InFlight inFlight = new InFlight(writer);
+    // The routes are made before the server they call back for a reload exists.
+    GatewayServer[] server = new GatewayServer[1];
     Javalin app =
         Javalin.create(c -> {
           c.concurrency.useVirtualThreads = true;
           c.startup.showJavalinBanner = false;
-          c.routes.post("/v1/chat/completions", inFlight.track(chat::handle));
-          c.routes.post("/v1/embeddings", inFlight.track(chat::handleEmbeddings));
-          c.routes.get(
-              "/v1/models", inFlight.track(ctx -> models(ctx, keys, config, generalist, writer)));
           c.routes.post(
-              "/v1/classify",
-              inFlight.track(
-                  ctx -> classify(ctx, keys, specialists, writer, config.server().maxBodyBytes())));
+              "/v1/chat/completions", inFlight.track(ctx -> serving.get().chat.handle(ctx)));
+          c.routes.post(
+              "/v1/embeddings", inFlight.track(ctx -> serving.get().chat.handleEmbeddings(ctx)));
+          c.routes.get("/v1/models", inFlight.track(ctx -> models(ctx, serving.get(), writer)));
+          c.routes.post(
+              "/v1/classify", inFlight.track(ctx -> classify(ctx, serving.get(), writer)));
           c.routes.get("/health", ctx -> health(ctx, writer));
           c.routes.get(
               "/metrics",
               ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-          AdminKeysRoutes.register(c.routes, access.access(), access.keys(), inFlight::track);
+          AdminKeysRoutes.register(c.routes, current, keyStore, inFlight::track);
           c.routes.delete(
               "/admin/cache",
               inFlight.track(ctx -> {
-                keys.authenticate(ctx.header("Authorization"), Scope.ADMIN);
-                int cleared = cache.clear();
+                Serving now = serving.get();
+                now.admission.authenticate(ctx.header("Authorization"), Scope.ADMIN);
+                int cleared = now.cache.clear();
                 writer.json(ctx, 200, Json.mapper().createObjectNode().put("cleared", cleared));
+              }));
+          c.routes.post(
+              "/admin/reload",
+              inFlight.track(ctx -> {
+                serving.get().admission.authenticate(ctx.header("Authorization"), Scope.ADMIN);
+                switch (server[0].reload()) {
+                  case ReloadResult.Reloaded r ->
+                      writer.json(
+                          ctx,
+                          200,
+                          Json.mapper()
+                              .createObjectNode()
+                              .put("reloaded", true)
+                              .put("config", r.source().toString())
+                              .put("note", r.note()));
+                  case ReloadResult.Rejected r ->
+                      throw new ApiException(
+                          400, "invalid_request_error", "invalid_config", "", r.message());
+                }
               }));
           c.routes.exception(ApiException.class, (e, ctx) -> writer.error(ctx, e));
           c.routes.exception(
@@ -132,8 +151,39 @@ public final class GatewayServer implements AutoCloseable {
                 }
               });
         });
+    GatewayConfig config = initial.config;
+    server[0] =
+        new GatewayServer(
+            app, inFlight, serving, reloader, retire, config.server().requestDeadline());
     app.start(config.server().host(), config.server().port());
-    return new GatewayServer(app, inFlight, config.server().requestDeadline());
+    return server[0];
+  }
+
+  /**
+   * Reads the configuration file again and, if it and everything it names load, serves with it from
+   * now on; requests in flight finish under the old one, which is then retired. A file that fails
+   * leaves the running configuration as it is.
+   */
+  public ReloadResult reload() {
+    synchronized (reloading) {
+      Serving old = serving.get();
+      Serving next;
+      try {
+        next = reloader.prepare(old.config);
+      } catch (RuntimeException e) {
+        return new ReloadResult.Rejected(e.getMessage());
+      }
+      serving.set(next);
+      retire.accept(old);
+      return new ReloadResult.Reloaded(
+          next.config.source(),
+          "server and storage settings are read at start only; restart to change them");
+    }
+  }
+
+  /** What requests are served with now. */
+  public Serving serving() {
+    return serving.get();
   }
 
   public int port() {
@@ -150,13 +200,10 @@ public final class GatewayServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void models(
-      Context ctx,
-      Admission keys,
-      GatewayConfig config,
-      Optional<Generalist> generalist,
-      ResponseWriter writer) {
-    keys.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
+  private static void models(Context ctx, Serving serving, ResponseWriter writer) {
+    serving.admission.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
+    GatewayConfig config = serving.config;
+    Optional<Generalist> generalist = serving.generalist;
     ObjectNode root = Json.mapper().createObjectNode().put("object", "list");
     ArrayNode data = root.putArray("data");
     for (String alias : config.aliases()) {
@@ -178,14 +225,11 @@ public final class GatewayServer implements AutoCloseable {
     writer.json(ctx, 200, root);
   }
 
-  private static void classify(
-      Context ctx,
-      Admission keys,
-      SpecialistPool specialists,
-      ResponseWriter writer,
-      int maxBytes) {
-    keys.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
-    JsonNode body = ChatRequestParser.object(BodyReader.read(ctx, maxBytes));
+  private static void classify(Context ctx, Serving serving, ResponseWriter writer) {
+    serving.admission.authenticate(ctx.header("Authorization"), Scope.INFERENCE);
+    SpecialistPool specialists = serving.specialists;
+    JsonNode body =
+        ChatRequestParser.object(BodyReader.read(ctx, serving.config.server().maxBodyBytes()));
     JsonNode text = body == null ? null : body.get("text");
     if (text == null || !text.isTextual() || text.asText().isBlank()) {
       throw ApiException.invalid("text", "expected {\"text\": \"...\"} with a non-empty string");
