@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Redacts personal data before a request is routed, logged or sent upstream: every text of every
@@ -32,9 +33,18 @@ public final class PiiGuard {
 
   /** A chat-completions body and its redacted twin; {@code lastUserText} is redacted as well. */
   public Guarded protectChat(ObjectNode body, String lastUserText) {
+    return protect(body, PiiGuard::chatTexts, lastUserText);
+  }
+
+  /** An embeddings body (its {@code input} string or strings) and its redacted twin. */
+  public Guarded protectEmbeddings(ObjectNode body) {
+    return protect(body, PiiGuard::embeddingTexts, "");
+  }
+
+  /** Every text of every message: string contents and text parts. */
+  private static List<Slot> chatTexts(ObjectNode body) {
     List<Slot> slots = new ArrayList<>();
-    ObjectNode redacted = body.deepCopy();
-    for (JsonNode message : redacted.path("messages")) {
+    for (JsonNode message : body.path("messages")) {
       JsonNode content = message.get("content");
       if (content != null && content.isTextual()) {
         slots.add(new Field((ObjectNode) message, "content"));
@@ -48,16 +58,15 @@ public final class PiiGuard {
         }
       }
     }
-    return protect(body, redacted, slots, lastUserText);
+    return slots;
   }
 
-  /** An embeddings body (its {@code input} string or strings) and its redacted twin. */
-  public Guarded protectEmbeddings(ObjectNode body) {
-    ObjectNode redacted = body.deepCopy();
+  /** The {@code input} string, or every string of the {@code input} list. */
+  private static List<Slot> embeddingTexts(ObjectNode body) {
     List<Slot> slots = new ArrayList<>();
-    JsonNode input = redacted.get("input");
+    JsonNode input = body.get("input");
     if (input != null && input.isTextual()) {
-      slots.add(new Field(redacted, "input"));
+      slots.add(new Field(body, "input"));
     } else if (input != null && input.isArray()) {
       ArrayNode items = (ArrayNode) input;
       for (int i = 0; i < items.size(); i++) {
@@ -66,23 +75,26 @@ public final class PiiGuard {
         }
       }
     }
-    return protect(body, redacted, slots, "");
+    return slots;
   }
 
-  private Guarded protect(ObjectNode raw, ObjectNode redacted, List<Slot> slots, String lastUser) {
+  private Guarded protect(ObjectNode raw, Function<ObjectNode, List<Slot>> texts, String lastUser) {
     PiiSession session = redactor.newSession();
+    List<Slot> slots = texts.apply(raw);
     if (redactor.types().isEmpty() || slots.isEmpty()) {
       return new Guarded(raw, raw, Set.of(), session, lastUser);
     }
     List<Redaction> results = session.redactAll(slots.stream().map(Slot::text).toList());
     Set<PiiType> found = EnumSet.noneOf(PiiType.class);
-    for (int i = 0; i < slots.size(); i++) {
-      Redaction r = results.get(i);
-      r.entities().stream().map(PiiEntity::type).forEach(found::add);
-      slots.get(i).set(r.text());
-    }
+    results.forEach(r -> r.entities().stream().map(PiiEntity::type).forEach(found::add));
     if (found.isEmpty()) {
+      // Most requests hold no personal data: no copy of the body is made for them.
       return new Guarded(raw, raw, Set.of(), session, lastUser);
+    }
+    ObjectNode redacted = raw.deepCopy();
+    List<Slot> copies = texts.apply(redacted);
+    for (int i = 0; i < copies.size(); i++) {
+      copies.get(i).set(results.get(i).text());
     }
     // Redacting again within the session reuses the placeholders the messages already got.
     return new Guarded(raw, redacted, found, session, session.redact(lastUser).text());
